@@ -1,0 +1,1 @@
+"""parley eval: placeholder until the evaluation command lands."""
