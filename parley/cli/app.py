@@ -15,7 +15,7 @@ app = typer.Typer(
 )
 
 #: Command modules, imported for their side effect of registering commands on ``app``.
-COMMAND_MODULES = ("parley.cli.eval",)
+COMMAND_MODULES = ("parley.cli.process", "parley.cli.query", "parley.cli.eval")
 
 
 def _register() -> None:

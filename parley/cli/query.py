@@ -1,0 +1,260 @@
+"""`parley events`, `show`, `docs`, `actors`, `runs`, `errors`: reading the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import ConfigError, Errors, ParleyError
+from ..export import write_events
+from ..models import Event
+from ..store import EventFilter, Store
+from ._common import DbOption, console, fail, settings
+from .app import app
+
+
+def _open(db: str | None) -> Store:
+    cfg = settings(db=db)
+    try:
+        if "://" not in cfg.db and not Path(cfg.db).exists():
+            raise ConfigError(
+                f"No database at {cfg.db}. Run `parley run PATH...` first, or pass --db."
+            )
+        return Store.open(cfg.db)
+    except ParleyError as exc:
+        fail(exc)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(ConfigError(Errors.E002.format(name=name, value=value,
+                                            reason="use a date like 2025-11-17")))
+
+
+def _actors(refs: list[object]) -> str:
+    parts = []
+    for r in refs:
+        code = getattr(r, "code", None) or "?"
+        sector = getattr(r, "sector", None)
+        parts.append(f"{code}{'/' + sector if sector else ''}")
+    return ", ".join(parts)
+
+
+def _events_table(events: list[Event]) -> Table:
+    table = Table(show_lines=False)
+    for col in ("date", "doc", "source", "event", "cameo", "target", "flags", "sentence"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        flags = " ".join(
+            f for f, on in (("neg", e.negated), ("hyp", e.hypothetical), ("intent", e.intent))
+            if on
+        )
+        sentence = e.text_info.sentence
+        table.add_row(
+            str(e.date or ""), e.doc_id, _actors(list(e.actor)), e.event, e.cameo,
+            _actors(list(e.recipient)), flags,
+            escape(sentence if len(sentence) < 120 else sentence[:117] + "..."),
+        )
+    return table
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code on either side (RUS, "
+                                              "RUSGOV, IGOUNO ...).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source actor code.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code.")] = None,
+    dyad: Annotated[str | None, typer.Option(help="SOURCE:TARGET codes, e.g. RUS:PAK.")] = None,
+    both_ways: Annotated[bool, typer.Option("--both-ways",
+                                            help="With --dyad: either direction.")] = False,
+    event: Annotated[str | None, typer.Option("--event", "-e",
+                                              help="PLOVER event type, e.g. CONSULT.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 03 or 039.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
+    no_negated: Annotated[bool, typer.Option("--no-negated",
+                                             help="Leave out negated events.")] = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help="table, csv, jsonl, json or parquet.")] = "table",
+    output: Annotated[Path | None, typer.Option("-o", "--output",
+                                                help="Write to this file.")] = None,
+) -> None:
+    """List coded events, filtered, as a table or in an export format."""
+    pair = None
+    if dyad:
+        if ":" not in dyad:
+            fail(ConfigError(Errors.E002.format(name="dyad", value=dyad,
+                                                reason="use SOURCE:TARGET, e.g. RUS:PAK")))
+        a, b = dyad.split(":", 1)
+        pair = (a, b)
+    flt = EventFilter(
+        actor=actor, source=source, target=target, dyad=pair, either_direction=both_ways,
+        event=event, cameo=cameo, since=_date(since, "since"), until=_date(until, "until"),
+        doc_id=doc, include_negated=not no_negated, limit=limit,
+    )
+    with _open(db) as store:
+        found = store.events(flt)
+    try:
+        if fmt == "table":
+            if output:
+                fail(ConfigError(Errors.E002.format(name="format", value=fmt,
+                                                    reason="tables go to the screen; use csv")))
+            console.print(_events_table(found))
+            console.print(f"{len(found)} events")
+        else:
+            write_events(found, fmt, output if output else sys.stdout)
+    except ParleyError as exc:
+        fail(exc)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id (see `parley docs`).")],
+    db: DbOption = None,
+    raw: Annotated[bool, typer.Option("--raw", help="Show the raw text, with what the "
+                                      "repair removed marked.")] = False,
+) -> None:
+    """Print a document with its coded sentences highlighted and its events listed."""
+    with _open(db) as store:
+        try:
+            document = store.document(doc_id)
+        except ParleyError as exc:
+            fail(exc)
+        found = store.events(EventFilter(doc_id=doc_id))
+        mentions = store.mentions(doc_id)
+    console.rule(f"[bold]{escape(document.doc_id)}[/]")
+    meta = [("source", document.source), ("date", f"{document.date or '?'} "
+             f"({document.date_source or 'unknown'})"), ("place", document.place),
+            ("title", document.title), ("url", document.url), ("language", document.language),
+            ("status", document.status.value + (f": {document.status_reason}"
+                                                if document.status_reason else "")),
+            ("cited sources", ", ".join(document.cited_sources))]
+    for key, value in meta:
+        if value:
+            console.print(f"[dim]{key}:[/] {escape(str(value))}")
+    console.print()
+    if raw:
+        text = Text(document.raw_text)
+        for span in document.removed:
+            text.stylize("strike red", span.raw_start, span.raw_end)
+        console.print(text)
+        console.print()
+        if document.removed:
+            table = Table(title="Removed by repair (kept here)")
+            table.add_column("reason")
+            table.add_column("raw offsets")
+            table.add_column("text", overflow="fold")
+            for span in document.removed:
+                table.add_row(span.reason, f"{span.raw_start}-{span.raw_end}",
+                              escape(span.text))
+            console.print(table)
+        return
+    text = Text(document.text)
+    for m in mentions:
+        text.stylize("cyan" if m["resolved"] else "dim underline", m["start"], m["end"])
+    for e in found:
+        text.stylize("bold", e.text_info.start, e.text_info.end)
+        if e.text_info.trigger_start is not None and e.text_info.trigger_end is not None:
+            text.stylize("reverse", e.text_info.trigger_start, e.text_info.trigger_end)
+    console.print(text)
+    console.print()
+    if found:
+        console.print(_events_table(found))
+        for e in found:
+            console.print(f"[dim]{escape(e.id)}:[/] {escape(e.explanation)}")
+    else:
+        console.print("No events coded in this document.")
+
+
+@app.command()
+def docs(
+    db: DbOption = None,
+    status: Annotated[str | None, typer.Option(help="pending, coded, not_coded or failed.")]
+    = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
+) -> None:
+    """List stored documents with their status."""
+    from ..models import DocStatus
+
+    statuses = None
+    if status:
+        try:
+            statuses = [DocStatus(status)]
+        except ValueError:
+            fail(ConfigError(Errors.E002.format(name="status", value=status,
+                                                reason="pending, coded, not_coded, failed")))
+    with _open(db) as store:
+        table = Table()
+        for col in ("doc_id", "date", "status", "language", "source", "title"):
+            table.add_column(col, overflow="fold")
+        for d in store.documents(status=statuses, limit=limit):
+            table.add_row(d.doc_id, str(d.date or ""), d.status.value
+                          + (f" ({d.status_reason})" if d.status_reason else ""),
+                          d.language or "", d.source, d.title or "")
+        console.print(table)
+        console.print(", ".join(f"{k}: {v}" for k, v in store.count_documents().items()))
+
+
+@app.command()
+def actors(
+    db: DbOption = None,
+    unresolved: Annotated[bool, typer.Option("--unresolved", help="The most frequent "
+                                             "mentions nobody could resolve.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+) -> None:
+    """Actors found in the stored documents, with counts."""
+    with _open(db) as store:
+        rows = store.actor_counts(unresolved=unresolved, limit=limit)
+    table = Table(title="Unresolved mentions" if unresolved else "Actors")
+    columns = (["text", "mentions", "documents"] if unresolved
+               else ["code", "sector", "cameo", "name", "mentions", "documents"])
+    for col in columns:
+        table.add_column(col, justify="right" if col in {"mentions", "documents"} else "left")
+    for r in rows:
+        table.add_row(*[escape(str(r.get(c) or "")) for c in columns])
+    console.print(table)
+
+
+@app.command()
+def runs(db: DbOption = None, limit: int = 20) -> None:
+    """Past runs with the coder and dictionary versions they used."""
+    with _open(db) as store:
+        found = store.runs(limit=limit)
+    table = Table()
+    for col in ("run", "command", "coder", "dictionary", "model", "docs", "events", "errors"):
+        table.add_column(col, overflow="fold")
+    for r in found:
+        table.add_row(r.run_id, escape(r.command[:60]), r.coder_version, r.dictionary_version,
+                      r.model, str(r.documents), str(r.events), str(r.errors))
+    console.print(table)
+
+
+@app.command("errors")
+def errors_cmd(
+    db: DbOption = None,
+    run_id: Annotated[str | None, typer.Option("--run", help="Only this run.")] = None,
+) -> None:
+    """Inputs that could not be ingested, with the reason."""
+    with _open(db) as store:
+        found = store.errors(run_id=run_id)
+    table = Table()
+    for col in ("when", "source", "line", "message"):
+        table.add_column(col, overflow="fold")
+    for r in found:
+        table.add_row(str(r["at"])[:19], escape(r["source"]), str(r["line"] or ""),
+                      escape(r["message"]))
+    console.print(table)
