@@ -128,4 +128,14 @@ class Settings(BaseModel):
         return [Path(p) for p in raw.split(os.pathsep) if p]
 
 
-__all__ = ["SettingSpec", "Settings"]
+
+
+
+def settings_markdown() -> str:
+    """The settings table for ``docs/settings.md`` (generated; a test keeps them equal)."""
+    lines = ["| setting | environment | default | what it does |", "|---|---|---|---|"]
+    for spec in Settings.specs():
+        default = Settings.model_fields[spec.name].default
+        lines.append(f"| `{spec.name}` | `{spec.env}` | `{default!r}` | {spec.help} |")
+    return "\n".join(lines) + "\n"
+__all__ = ["SettingSpec", "Settings", "settings_markdown"]

@@ -258,3 +258,23 @@ def errors_cmd(
         table.add_row(str(r["at"])[:19], escape(r["source"]), str(r["line"] or ""),
                       escape(r["message"]))
     console.print(table)
+
+
+@app.command("settings")
+def settings_cmd(
+    markdown: Annotated[bool, typer.Option("--markdown", help="The table of docs/settings.md.")]
+    = False,
+) -> None:
+    """Every setting with its environment variable, default and current value."""
+    from ..config import Settings, settings_markdown
+
+    if markdown:
+        sys.stdout.write(settings_markdown())
+        return
+    current = settings()
+    table = Table()
+    for col in ("setting", "environment", "current", "what it does"):
+        table.add_column(col, overflow="fold")
+    for spec in Settings.specs():
+        table.add_row(spec.name, spec.env, repr(getattr(current, spec.name)), spec.help)
+    console.print(table)
