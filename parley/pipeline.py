@@ -6,6 +6,7 @@ runner and the API call the same code. No database here: storing is the caller's
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -13,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .config import Settings
-from .models import DocStatus, Document, ProcessedDocument, RawDocument, Sentence
+from .models import DocStatus, Document, Event, ProcessedDocument, RawDocument, Sentence
 from .nlp import load_pipeline, make_doc
 
 
@@ -159,4 +160,38 @@ class Pipeline:
         )
 
 
-__all__ = ["Pipeline"]
+
+
+def code_text(
+    text: str,
+    *,
+    doc_id: str = "text",
+    date: dt.date | None = None,
+    settings: Settings | None = None,
+) -> list[Event]:
+    """Repair and code one text; returns its events. The quickest way in from Python."""
+    import hashlib
+
+    data = text.encode("utf-8")
+    raw = RawDocument(
+        external_id=doc_id, raw=data, text=text,
+        content_hash=hashlib.sha256(data).hexdigest(), source="<text>", date=date,
+        date_source="argument" if date else None,
+    )
+    pipeline = _default_pipeline(settings)
+    (result,) = pipeline.process([pipeline.prepare(raw)])
+    return list(result.events)
+
+
+_PIPELINES: dict[str, Pipeline] = {}
+
+
+def _default_pipeline(settings: Settings | None) -> Pipeline:
+    cfg = settings or Settings.load()
+    key = cfg.model_dump_json()
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(cfg)
+    return _PIPELINES[key]
+
+
+__all__ = ["Pipeline", "code_text"]

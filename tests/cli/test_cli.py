@@ -1,0 +1,155 @@
+"""The command line, end to end on the sample corpus, the seeds and bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from parley.cli.app import _register, app
+
+_register()
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    db = tmp_path_factory.mktemp("seeded") / "parley.db"
+    code, out = invoke("run", *sorted(str(p) for p in seeds_dir.glob("*.txt")),
+                       "--db", str(db))
+    assert code == 0, out
+    return db
+
+
+def _mediation_events(events: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    return [
+        e for e in events
+        if e["cameo"] == "039"
+        and any(a["code"] == "RUS" and a["sector"] == "GOV" for a in e["actor"])
+        and {"PAK", "AFG"} <= {a["code"] for a in e["recipient"]}
+    ]
+
+
+def test_seed_articles_yield_the_mediation_offer(seeded_db: Path, seeds_dir: Path) -> None:
+    code, out = invoke("events", "--db", str(seeded_db), "--format", "jsonl")
+    assert code == 0, out
+    events = [json.loads(line) for line in out.splitlines() if line.strip()]
+    found = _mediation_events(events)
+    doc_ids = {e["doc_id"] for e in found}
+    assert doc_ids == {p.stem for p in seeds_dir.glob("*.txt")}, found
+    code, out = invoke("show", sorted(doc_ids)[0], "--db", str(seeded_db))
+    assert code == 0
+    for e in found:
+        text = e["text_info"]["sentence"]
+        assert "mediat" in text and "Pakistan" in text and "Afghanistan" in text
+        assert e["event"] == "AGREE"  # CAMEO 039 maps to PLOVER AGREE
+        assert e["coder_version"] and e["dictionary_version"]
+
+
+def test_text_info_selects_the_sentence_in_the_stored_text(seeded_db: Path) -> None:
+    from parley.store import Store
+
+    with Store.open(str(seeded_db)) as store:
+        for e in store.events():
+            doc = store.document(e.doc_id)
+            assert doc.text[e.text_info.start:e.text_info.end] == e.text_info.sentence
+
+
+def test_extract_gives_the_same_events_without_a_database(
+    tmp_path: Path, seeds_dir: Path, seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "seeds.jsonl"
+    with docs.open("w") as fh:
+        for p in sorted(seeds_dir.glob("*.txt")):
+            fh.write(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8")}) + "\n")
+    out = tmp_path / "events.jsonl"
+    code, output = invoke("extract", str(docs), "-o", str(out))
+    assert code == 0, output
+    extracted = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {e["doc_id"] for e in _mediation_events(extracted)} == {
+        p.stem for p in seeds_dir.glob("*.txt")
+    }
+    assert not list(tmp_path.glob("*.db")), "extract must not create a database"
+    code, stored = invoke("events", "--db", str(seeded_db), "--format", "jsonl")
+    stored_keys = {(e["doc_id"], e["cameo"], e["text_info"]["sentence"])
+                   for e in map(json.loads, stored.splitlines())}
+    extracted_keys = {(e["doc_id"], e["cameo"], e["text_info"]["sentence"]) for e in extracted}
+    assert extracted_keys == stored_keys
+
+
+def test_run_twice_stores_once(tmp_path: Path, sample_dir: Path) -> None:
+    db = str(tmp_path / "p.db")
+    code, out = invoke("run", str(sample_dir), "--db", db)
+    assert code == 0, out
+    assert "Events found" in out and "Database:" in out
+    from parley.store import Store
+
+    with Store.open(db) as store:
+        first = store.stats()
+    code, out = invoke("run", str(sample_dir), "--db", db)
+    assert code == 0, out
+    with Store.open(db) as store:
+        assert store.stats()["documents"] == first["documents"] == 4
+        assert store.stats()["events"] == first["events"]
+
+
+def test_bad_inputs_are_reported_and_nothing_is_lost(tmp_path: Path, sample_dir: Path) -> None:
+    db = str(tmp_path / "p.db")
+    code, _ = invoke("run", str(sample_dir / "sahel.jsonl"), "--db", db)
+    assert code == 0
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "latin.txt").write_bytes(b"\x00\x01\x02\xff\xfe\x00binary\x00junk" * 20)
+    (bad / "empty.txt").write_text("")
+    (bad / "notext.jsonl").write_text('{"id": "x1", "title": "no text"}\n'
+                                      '{"id": "x2", "text": "Kenya and Uganda agreed to '
+                                      'reopen their border on Monday."}\n')
+    shutil.copy(sample_dir / "geneva-talks.txt", bad / "good.txt")
+    code, out = invoke("run", str(bad), str(tmp_path / "missing.txt"), "--db", db)
+    assert code == 1
+    assert "missing.txt" in out and "not found" in out
+    assert "empty.txt" in out
+    assert "notext.jsonl" in out and "line 1" in out
+    assert "latin.txt" in out
+    from parley.store import Store
+
+    with Store.open(db) as store:
+        ids = {d.doc_id for d in store.documents()}
+        assert {"sahel-001", "sahel-002", "x2", "good"} <= ids
+        assert len(store.errors()) >= 4
+
+
+def test_filters_and_formats(tmp_path: Path, sample_dir: Path) -> None:
+    db = str(tmp_path / "p.db")
+    invoke("run", str(sample_dir), "--db", db)
+    code, out = invoke("events", "--db", db, "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("id,doc_id,date,event")
+    code, out = invoke("events", "--db", db, "--since", "2026-02-12", "--format", "jsonl")
+    assert all(json.loads(x)["date"] >= "2026-02-12" for x in out.splitlines())
+    code, out = invoke("events", "--db", db, "--dyad", "RUS")
+    assert code == 2 and "E002" in out
+    parquet = tmp_path / "e.parquet"
+    code, _ = invoke("events", "--db", db, "--format", "parquet", "-o", str(parquet))
+    assert code == 0 and parquet.stat().st_size > 0
+    code, out = invoke("show", "nope", "--db", db)
+    assert code == 2 and "E042" in out
+    code, out = invoke("show", "geneva-talks", "--db", db, "--raw")
+    assert code == 0 and "Read more" in out
+    code, out = invoke("actors", "--db", db)
+    assert code == 0
+    code, out = invoke("runs", "--db", db)
+    assert code == 0 and "run" in out
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    code, out = invoke("events", "--db", str(tmp_path / "none.db"))
+    assert code == 2 and "No database" in out
