@@ -60,6 +60,7 @@ __all__ = [
     "RawDocument",
     "Settings",
     "Store",
+    "StoreError",
     "TextInfo",
     "__version__",
     "code_text",

@@ -8,7 +8,7 @@ def test_public_api_is_pinned() -> None:
         "Actor", "ActorMention", "ActorRef", "ConfigError", "DataFileError", "DecodeError",
         "Document", "EmptyDocumentError", "EvalError", "Event", "EventFilter", "FormatError",
         "InputError", "Location", "ModelError", "ParleyError", "Pipeline", "ProcessedDocument",
-        "RawDocument", "Settings", "Store", "TextInfo", "__version__", "code_text",
+        "RawDocument", "Settings", "Store", "StoreError", "TextInfo", "__version__", "code_text",
     ])
     for name in parley.__all__:
         assert hasattr(parley, name), name
