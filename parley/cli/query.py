@@ -278,3 +278,11 @@ def settings_cmd(
     for spec in Settings.specs():
         table.add_row(spec.name, spec.env, repr(getattr(current, spec.name)), spec.help)
     console.print(table)
+
+
+@app.command("cli-reference", hidden=True)
+def cli_reference_cmd() -> None:
+    """Print the markdown CLI reference (used to regenerate docs/cli.md)."""
+    from ._reference import cli_reference_markdown
+
+    sys.stdout.write(cli_reference_markdown())

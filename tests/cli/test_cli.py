@@ -153,3 +153,11 @@ def test_filters_and_formats(tmp_path: Path, sample_dir: Path) -> None:
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     code, out = invoke("events", "--db", str(tmp_path / "none.db"))
     assert code == 2 and "No database" in out
+
+
+def test_cli_reference_is_current(repo_root: Path) -> None:
+    from parley.cli._reference import cli_reference_markdown
+
+    text = (repo_root / "docs" / "cli.md").read_text()
+    body = text.split("<!-- cli-reference:start -->\n", 1)[1].split("<!-- cli-reference:end")[0]
+    assert body == cli_reference_markdown(), "regenerate with scripts/gen_docs.sh"
