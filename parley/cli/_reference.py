@@ -33,7 +33,8 @@ def cli_reference_markdown() -> str:
             if getattr(param, "hidden", False):
                 continue
             if param.param_type_name == "argument":
-                rows.append((f"`{(param.name or '').upper()}`", getattr(param, "help", "") or "", ""))
+                label = f"`{(param.name or '').upper()}`"
+                rows.append((label, getattr(param, "help", "") or "", ""))
             else:
                 if "--help" in param.opts:
                     continue
