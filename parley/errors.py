@@ -64,6 +64,19 @@ class Errors:
     # evaluation
     E050 = "[E050] {path}: cannot tell the gold format. {hint}"
     E051 = "[E051] Evaluation gate failed: {failures}"
+    E180 = "[E180] {path}: not usable as {fmt} gold: {reason}."
+    E181 = "[E181] {path}, {ref}, field '{field}': {reason}. Fix the gold record."
+    E182 = "[E182] {path}: the floors file is unusable: {reason}. See docs/eval.md (the gate)."
+    E183 = (
+        "[E183] Refusing to lower floors ({lowered}). Floors only go up; to lower one on "
+        "purpose pass --allow-lower --reason \"why\"."
+    )
+    E184 = "[E184] --allow-lower needs --reason \"...\" saying why the floor goes down."
+    E185 = (
+        "[E185] Gold file '{name}' named in {path} was not found at {where}. Pass the gold "
+        "files on the command line or set PARLEY_GOLD_DIR."
+    )
+    E186 = "[E186] {option}: {reason}"
 
 
 class ParleyError(Exception):

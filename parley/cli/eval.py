@@ -1,1 +1,145 @@
-"""parley eval: placeholder until the evaluation command lands."""
+"""`parley eval`: score the coder on gold files and hold the evaluation gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..errors import ParleyError
+from ..eval import INFO_NAMES, SCORE_NAMES, EvalResult, evaluate, read_gold
+from ..eval.gold import GoldSet
+from ._common import ModelOption, QuietOption, console, fail, progress, settings
+from .app import app
+
+_LABELS = {
+    "event_precision_micro": "event type precision (micro)",
+    "event_recall_micro": "event type recall (micro)",
+    "event_f1_micro": "event type F1 (micro)",
+    "event_f1_macro": "event type F1 (macro)",
+    "cameo_root_accuracy": "CAMEO root accuracy",
+    "quad_macro_f1": "QuadClass macro-F1",
+    "penta_macro_f1": "PentaClass macro-F1",
+    "penta_macro_f1_none_as_statement": "PentaClass macro-F1 (no event = 0)",
+    "source_country_accuracy": "source country accuracy",
+    "source_sector_accuracy": "source sector accuracy",
+    "target_country_accuracy": "target country accuracy",
+    "target_sector_accuracy": "target sector accuracy",
+    "triple_precision": "triple precision",
+    "triple_recall": "triple recall",
+    "triple_f1": "triple F1 (source, type, target)",
+    "source_span_f1": "source span F1 (overlap)",
+    "target_span_f1": "target span F1 (overlap)",
+    "modality_accuracy": "negated/hypothetical agreement",
+    "events_per_gold_event": "events per gold event",
+}
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _scores_table(result: EvalResult) -> Table:
+    files = list(result.by_file)
+    table = Table(title="parley eval", show_lines=False)
+    table.add_column("score")
+    table.add_column("all", justify="right", style="bold")
+    if len(files) > 1:
+        for name in files:
+            table.add_column(Path(name).stem, justify="right")
+    for key in (*SCORE_NAMES, *INFO_NAMES):
+        row = [_fmt(result.scores.get(key))]
+        if len(files) > 1:
+            row += [_fmt(result.by_file[name].get(key)) for name in files]
+        if all(cell == "-" for cell in row):
+            continue
+        table.add_row(_LABELS.get(key, key), *row)
+    return table
+
+
+def _types_table(result: EvalResult) -> Table:
+    table = Table(title="event types")
+    for col in ("type", "precision", "recall", "F1", "support", "predicted"):
+        table.add_column(col, justify="left" if col == "type" else "right")
+    for label, c in result.per_type.items():
+        table.add_row(label, f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}",
+                      str(c["support"]), str(int(c["tp"]) + int(c["fp"])))  # fmt: skip
+    return table
+
+
+def _write_errors(result: EvalResult, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for err in result.errors:
+            fh.write(json.dumps(err.model_dump(mode="json"), ensure_ascii=False) + "\n")
+
+
+def run_evaluation(
+    gold_sets: list[GoldSet], *, model: str | None, batch_size: int | None, quiet: bool
+) -> EvalResult:
+    """Load the pipeline and evaluate it on ``gold_sets`` with a progress bar."""
+    from ..nlp import load_pipeline
+
+    cfg = settings(model=model)
+    nlp = load_pipeline(cfg.spacy_model)
+    total = sum(len(g.items) for g in gold_sets)
+    with progress(quiet=quiet) as bar:
+        task = bar.add_task("coding gold sentences", total=total)
+        return evaluate(gold_sets, nlp, batch_size=batch_size or max(cfg.batch_size, 64),
+                        on_progress=lambda n: bar.advance(task, n))  # fmt: skip
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Gold files: PLOVER records (.json), parley JSONL, the CAMEO "
+                       "codebook CSV, sentence<TAB>label TSV or CoNLL spans; the format is "
+                       "sniffed from the content.", show_default=False),
+    ] = None,
+    model: ModelOption = None,
+    errors: Annotated[
+        Path | None,
+        typer.Option("--errors", help="Write every error as JSONL (sentence, gold, predicted, "
+                     "kind) to this file.", show_default=False),
+    ] = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the result as JSON (scores, per file, per "
+                           "type, counts; errors only with --errors).")
+    ] = False,
+    batch_size: Annotated[
+        int | None,
+        typer.Option("--batch-size", min=1, help="Sentences per nlp.pipe batch.",
+                     show_default=False),
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Score the event coder on gold files: event types, CAMEO roots, Quad/PentaClass, actors,
+    triples, spans and over-coding."""
+    if not gold:
+        fail(typer.BadParameter("give at least one gold file"))
+    try:
+        gold_sets = [read_gold(p) for p in gold]
+        result = run_evaluation(gold_sets, model=model, batch_size=batch_size, quiet=quiet)
+    except ParleyError as exc:
+        fail(exc)
+    if errors is not None:
+        _write_errors(result, errors)
+    if json_out:
+        payload = result.model_dump(mode="json", exclude={"errors"})
+        payload["errors_written"] = len(result.errors) if errors is not None else None
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    console.print(_scores_table(result))
+    if result.per_type:
+        console.print(_types_table(result))
+    counts = result.counts
+    console.print(
+        f"{counts['items']} sentences, {counts['predicted_events']} events coded, "
+        f"{counts['items_without_event']} sentences without an event, {len(result.errors)} "
+        "errors" + (f" written to {errors}" if errors is not None else " (--errors PATH to "
+                    "inspect them)"),
+        highlight=False,
+    )  # fmt: skip
