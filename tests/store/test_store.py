@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,9 +61,23 @@ def _event(doc_id: str, n: int, *, src: str, tgt: str, event: str = "CONSULT",
     )
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same tests run on SQLite and on a PostgreSQL server the tests start."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("postgres_url")
+        st = Store.open(url)
+    else:
+        st = Store.open(str(tmp_path / "p.db"))
+    yield st
+    st.close()
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store.open(str(tmp_path / "p.db"))
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    st = Store.open(str(tmp_path / "p.db"))
+    yield st
+    st.close()
 
 
 def test_database_url_forms(tmp_path: Path) -> None:
@@ -71,16 +86,16 @@ def test_database_url_forms(tmp_path: Path) -> None:
     assert database_url("sqlite:///x.db") == "sqlite:///x.db"
 
 
-def test_schema_is_migrated_and_sqlite_uses_wal(store: Store, tmp_path: Path) -> None:
-    assert store.schema_version() == SCHEMA_VERSION
+def test_schema_is_migrated_and_sqlite_uses_wal(sqlite_store: Store, tmp_path: Path) -> None:
+    assert sqlite_store.schema_version() == SCHEMA_VERSION
     raw = _raw("Hello world.")
-    store.add_document(raw, _doc(raw))
+    sqlite_store.add_document(raw, _doc(raw))
     con = sqlite3.connect(tmp_path / "p.db")
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
 
 
-def test_newer_database_is_refused(store: Store, tmp_path: Path) -> None:
+def test_newer_database_is_refused(sqlite_store: Store, tmp_path: Path) -> None:
     con = sqlite3.connect(tmp_path / "p.db")
     con.execute("INSERT INTO schema_version VALUES (999, '2030-01-01', 'future')")
     con.commit()
@@ -180,3 +195,11 @@ def test_runs_and_errors_are_recorded(store: Store) -> None:
     (run,) = store.runs()
     assert (run.documents, run.events, run.errors, run.dictionary_version) == (2, 5, 1, "abc")
     assert store.errors(run_id=run_id)[0]["line"] == 3
+
+
+@pytest.mark.postgres
+def test_postgres_schema_version(postgres_url: str) -> None:
+    with Store.open(postgres_url) as st:
+        assert st.schema_version() == SCHEMA_VERSION
+        assert st.url.startswith("postgresql+psycopg://")
+        assert st.display_url.startswith("postgresql+psycopg://parley:***@127.0.0.1")
