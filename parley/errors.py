@@ -51,6 +51,22 @@ class Errors:
     E026 = "[E026] {path}: the file is {size} bytes, over the limit of {limit} bytes. {hint}"
     E027 = "[E027] {path}: {field} {value!r} is not a date parley understands (use ISO 8601)."
     E028 = "[E028] {path}: unsupported input format '{fmt}'. Supported: {known}."
+    # input, continued (ingest and clean: E100-E129)
+    E100 = (
+        "[E100] {url}: could not fetch ({reason}). Check the URL and the network, or save the "
+        "page and ingest the file."
+    )
+    E101 = "[E101] {url}: the server answered HTTP {status}; nothing was ingested from it."
+    E102 = (
+        "[E102] {path}: the WARC archive is truncated or corrupt after {records} record(s) "
+        "({reason}); the records before that point were read."
+    )
+    E103 = (
+        "[E103] {path}: no article text found in the HTML{detail}. If it is an article, save "
+        "its text as .txt and ingest that."
+    )
+    E104 = "[E104] {path}: not a readable RSS/Atom feed ({reason})."
+    E105 = "[E105] {path}: {kind} is not an input parley reads ({reason})."
     # data files (dictionaries, lexicons, gold)
     E030 = "[E030] {path}, line {line}: {reason}"
     E031 = "[E031] {path}: {reason}"

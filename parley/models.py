@@ -16,7 +16,7 @@ import datetime as dt
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 
 class _Model(BaseModel):
@@ -64,36 +64,66 @@ class OffsetMap(_Model):
     clean_length: int = 0
     raw_length: int = 0
 
+    _starts: list[int] | None = PrivateAttr(default=None)
+
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
         return cls(segments=[(0, 0, length)] if length else [], clean_length=length,
                    raw_length=length)
 
+    def _segment_index(self, clean_offset: int) -> int:
+        """Index of the last segment starting at or before ``clean_offset`` (-1 if none)."""
+        starts = self._starts
+        if starts is None or len(starts) != len(self.segments):
+            starts = [seg[0] for seg in self.segments]
+            self._starts = starts
+        return bisect.bisect_right(starts, clean_offset) - 1
+
     def to_raw(self, clean_offset: int) -> int:
-        """Raw offset of the clean character at ``clean_offset`` (or of the end, for ``len``)."""
+        """Raw offset of the clean character at ``clean_offset`` (or of the end, for ``len``).
+
+        A character the repair inserted maps to the raw start of the next segment (the raw end
+        of the last segment when none follows). ``clean_length`` maps to the raw end of the
+        last segment.
+        """
         if clean_offset < 0 or clean_offset > self.clean_length:
             raise IndexError(f"clean offset {clean_offset} outside 0..{self.clean_length}")
+        if not self.segments:
+            return 0
         if clean_offset == self.clean_length:
-            if not self.segments:
-                return 0
             c0, r0, n = self.segments[-1]
             return r0 + n
-        starts = [seg[0] for seg in self.segments]
-        i = bisect.bisect_right(starts, clean_offset) - 1
+        i = self._segment_index(clean_offset)
         if i >= 0:
             c0, r0, n = self.segments[i]
             if clean_offset < c0 + n:
                 return r0 + (clean_offset - c0)
         if i + 1 < len(self.segments):
             return self.segments[i + 1][1]
-        return self.raw_length
+        c0, r0, n = self.segments[-1]
+        return r0 + n
+
+    def is_inserted(self, clean_offset: int) -> bool:
+        """True when the clean character at ``clean_offset`` has no raw counterpart."""
+        if clean_offset < 0 or clean_offset >= self.clean_length:
+            raise IndexError(f"clean offset {clean_offset} outside 0..{self.clean_length - 1}")
+        i = self._segment_index(clean_offset)
+        if i < 0:
+            return True
+        c0, _r0, n = self.segments[i]
+        return clean_offset >= c0 + n
 
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``(start, end)`` covering the clean span ``start:end``."""
         if end <= start:
             r = self.to_raw(start)
             return r, r
-        return self.to_raw(start), self.to_raw(end - 1) + 1
+        raw_start = self.to_raw(start)
+        last = end - 1
+        while last > start and self.is_inserted(last):
+            last -= 1
+        raw_end = self.to_raw(last) + 1 if not self.is_inserted(last) else self.to_raw(end)
+        return raw_start, max(raw_start, raw_end)
 
 
 class RemovedSpan(_Model):

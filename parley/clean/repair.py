@@ -1,0 +1,368 @@
+"""Text repair: raw scraped text in, clean text out, with an exact map back to the raw text.
+
+The passes, in order (each one edits a :class:`~parley.clean._buffer.Buffer`, so offsets stay
+exact whatever the passes do):
+
+1. characters: ``\\r\\n`` to ``\\n``, control and zero-width characters dropped, HTML/SGML
+   entities decoded (``&lt;`` -> ``<``, ``&#3;`` dropped), odd spaces to spaces, mojibake fixed
+   with ftfy, typographic quotes to ASCII quotes (``’`` -> ``'``, ``“`` -> ``"``);
+2. lines: boilerplate lines (comment widgets, share bars, "Read more", bylines, sign-offs)
+   and source lines (``Source: www...``) are removed and kept in ``removed``; the URLs of source
+   lines become ``cited_sources``; a dateline at the start is removed, its place and date kept;
+3. line joins: hard-wrapped lines are joined into paragraphs, words hyphenated at a line end
+   are rejoined (``media-\\ntion`` -> ``mediation``, ``long-\\nterm`` -> ``long-term``);
+4. glue: a space goes back where a lost line break glued words (``partnersby``,
+   ``MariaZakharova``, ``region.The``, ``tensions,with``);
+5. spaces: runs of spaces collapsed, lines and the text stripped, 3+ newlines become 2.
+
+Normalisations (a clean character that differs from the raw character it maps to): quotes and
+primes to ``'`` / ``"``, any whitespace to a space, an entity or a mojibake run to the character
+it stands for (mapped to the first raw character of the run).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from ..models import Dateline, RemovedSpan, RepairResult
+from ._buffer import ANCHOR, INSERT, SAME, Buffer, Edit
+from ._words import camel_ok, split_point, zipf_table
+from .boilerplate import MAX_LINE, boilerplate_reason
+from .dateline import match_dateline
+from .sources import extract_urls, source_line_start
+
+QUOTES = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+})
+_CHARS = re.compile(
+    r"\r\n?|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u200b-\u200d\u2060\ufeff\xad]"
+    r"|[\t\xa0\u2000-\u200a\u202f\u205f\u3000]"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u200b-\u200d\u2060\ufeff\xad]")
+_MOJIBAKE = re.compile(
+    "[ÂÃâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]"
+)
+
+_TERMINAL = frozenset(".!?:;\"')]")
+_BULLET = re.compile(r"(?:[-*•–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
+_PROTECTED = re.compile(r"\S*(?:://|www\.|@|#)\S*|\S+\.(?:com|org|net|gov|edu|int|io|info)\b\S*",
+                        re.IGNORECASE)
+_PUNCT_GLUE = re.compile(
+    r"(?<=[a-z0-9%][a-z0-9%])(?:[.!?]+[\"')\]]?)(?=[\"(]?[A-Z][a-z])"
+    r"|(?<=[a-z])[,;](?=[A-Za-z])"
+    r"|(?<=[a-z][a-z]):(?=[A-Z][a-z])"
+    r"|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SPACES = re.compile(r"(?<=[^\n ]) {2,}| +(?=\n)|(?<=\n) +|\n{3,}")
+
+
+def repair(text: str) -> RepairResult:
+    """Repair scraped ``text``; see the module docstring for what is done."""
+    buf = Buffer(text)
+    changes: Counter[str] = Counter()
+    removed: list[RemovedSpan] = []
+    _characters(buf, changes)
+    dateline, cited = _lines(buf, text, changes, removed)
+    _join_lines(buf, changes)
+    _unglue(buf, changes)
+    _spaces(buf)
+    removed.sort(key=lambda r: r.raw_start)
+    return RepairResult(
+        text=buf.text,
+        offsets=buf.offset_map(),
+        removed=removed,
+        dateline=dateline,
+        cited_sources=cited,
+        changes={k: v for k, v in sorted(changes.items()) if v},
+    )
+
+
+# --------------------------------------------------------------------------- 1 characters
+
+
+def _characters(buf: Buffer, changes: Counter[str]) -> None:
+    text = buf.text
+    edits: list[Edit] = []
+    for m in _CHARS.finditer(text):
+        s = m.group(0)
+        c = s[0]
+        if c == "\r":
+            edits.append(Edit(m.start(), m.end(), "\n", ANCHOR))
+            changes["line-endings"] += 1
+        elif c == "&":
+            value = html.unescape(s)
+            if value == s:
+                continue
+            changes["entities"] += 1
+            value = _CONTROL.sub("", value)
+            if value in ("\t", "\xa0"):
+                value = " "
+            edits.append(Edit(m.start(), m.end(), value, ANCHOR))
+        elif _CONTROL.match(c):
+            edits.append(Edit(m.start(), m.end(), ""))
+            changes["control-chars"] += 1
+        else:
+            edits.append(Edit(m.start(), m.end(), " ", SAME))
+            changes["spaces"] += 1
+    buf.apply(edits)
+    if _MOJIBAKE.search(buf.text):
+        _mojibake(buf, changes)
+    translated = buf.text.translate(QUOTES)
+    if translated != buf.text:
+        changes["quotes"] += sum(1 for a, b in zip(buf.text, translated, strict=True) if a != b)
+        buf.text = translated
+
+
+def _mojibake(buf: Buffer, changes: Counter[str]) -> None:
+    import difflib
+
+    import ftfy
+
+    text = buf.text
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        if _MOJIBAKE.search(line):
+            fixed = ftfy.fix_encoding(line)
+            if fixed != line:
+                sm = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+                for op, i1, i2, j1, j2 in sm.get_opcodes():
+                    if op != "equal":
+                        edits.append(Edit(pos + i1, pos + i2, fixed[j1:j2], ANCHOR))
+                changes["mojibake"] += 1
+        pos += len(line) + 1
+    buf.apply(edits)
+
+
+# --------------------------------------------------------------------------- 2 lines
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _lines(
+    buf: Buffer, raw: str, changes: Counter[str], removed: list[RemovedSpan]
+) -> tuple[Dateline | None, list[str]]:
+    text = buf.text
+    n = len(text)
+    edits: list[Edit] = []
+    cited: dict[str, None] = {}
+    dateline: Dateline | None = None
+    content_seen = 0
+
+    def remove(start: int, end: int, reason: str) -> None:
+        if end <= start:
+            return
+        r0, r1 = buf.raw_span(start, end)
+        removed.append(RemovedSpan(raw_start=r0, raw_end=r1, text=raw[r0:r1], reason=reason))
+        edits.append(Edit(start, end, ""))
+
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        whole_end = end + 1 if end < n else end  # with its newline
+        if len(stripped) <= MAX_LINE:
+            reason = boilerplate_reason(stripped)
+            if reason is not None:
+                remove(start, whole_end, reason)
+                changes["boilerplate-lines"] += 1
+                continue
+        cut = source_line_start(line)
+        if cut is not None:
+            for url in extract_urls(line[cut:]):
+                cited[url] = None
+            if cut == 0 or not line[:cut].strip():
+                remove(start, whole_end, "source-line")
+            else:
+                remove(start + cut, end, "source-line")
+            changes["source-lines"] += 1
+            if cut == 0 or not line[:cut].strip():
+                continue
+        if dateline is None and content_seen < 3:
+            lead = len(line) - len(line.lstrip())
+            dm = match_dateline(line[lead:])
+            if dm is not None:
+                d_start, d_end = start + lead, start + lead + dm.end
+                if not line[lead + dm.end:].strip():
+                    d_end = whole_end
+                r0, r1 = buf.raw_span(d_start, d_end)
+                dateline = Dateline(place=dm.place, date=dm.date, raw_start=r0, raw_end=r1)
+                remove(d_start, d_end, "dateline")
+                changes["dateline"] += 1
+        content_seen += 1
+    edits.sort(key=lambda e: (e.start, e.end))
+    buf.apply(edits)
+    return dateline, list(cited)
+
+
+# --------------------------------------------------------------------------- 3 line joins
+
+
+def _join_lines(buf: Buffer, changes: Counter[str]) -> None:
+    text = buf.text
+    if "\n" not in text:
+        return
+    spans = _line_spans(text)
+    lines = [text[s:e].strip() for s, e in spans]
+    wrapped = [
+        len(a) for a, b in itertools.pairwise(lines)
+        if a and b and a[-1] not in _TERMINAL and len(a) >= 20
+    ]
+    w_max = max(wrapped) if len(wrapped) >= 2 else 0
+    w_med = sorted(wrapped)[len(wrapped) // 2] if w_max else 0
+    table = zipf_table()
+    edits: list[Edit] = []
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if not a or not b:
+            continue
+        nl = spans[i][1]  # the newline
+        if _BULLET.match(b):
+            continue
+        last = a[-1]
+        if last == "-" and len(a) >= 2 and a[-2].isalpha() and b[0].islower():
+            left = _trailing_word(a[:-1]).lower()
+            right = _leading_word(b).lower()
+            hyphen = text.rindex("-", spans[i][0], nl)
+            if _keep_hyphen(left, right, table):
+                edits.append(Edit(hyphen + 1, nl + 1, ""))
+            else:
+                edits.append(Edit(hyphen, nl + 1, ""))
+            changes["hyphenation"] += 1
+            continue
+        if b[0].islower():
+            join = True
+        elif last not in _TERMINAL and last != "-":
+            join = len(a) >= 0.5 * w_med if w_max else len(a) >= 60 and last.isalnum()
+        else:
+            join = bool(w_max) and 0.85 * w_med <= len(a) <= w_max + 1
+        if join:
+            edits.append(Edit(nl, nl + 1, " ", SAME))
+            changes["line-joins"] += 1
+    buf.apply(edits)
+
+
+def _trailing_word(s: str) -> str:
+    m = re.search(r"[^\W\d_]+$", s)
+    return m.group(0) if m else ""
+
+
+def _leading_word(s: str) -> str:
+    m = re.match(r"[^\W\d_]+", s)
+    return m.group(0) if m else ""
+
+
+def _keep_hyphen(left: str, right: str, table: dict[str, float]) -> bool:
+    """``long-\\nterm`` keeps its hyphen; ``media-\\ntion`` loses it."""
+    zl, zr = table.get(left, 0.0), table.get(right, 0.0)
+    zj = table.get(left + right, 0.0)
+    return zl >= 2.5 and zr >= 2.5 and zj < min(zl, zr) - 1.0
+
+
+# --------------------------------------------------------------------------- 4 glue
+
+
+def _unglue(buf: Buffer, changes: Counter[str]) -> None:
+    text = buf.text
+    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    p_starts = [s for s, _ in protected]
+
+    def is_protected(i: int) -> bool:
+        if not protected:
+            return False
+        k = bisect_right(p_starts, i) - 1
+        return k >= 0 and i < protected[k][1]
+
+    inserts: set[int] = set()
+    for m in _PUNCT_GLUE.finditer(text):
+        if not is_protected(m.start()):
+            inserts.add(m.end())
+            changes["glued-sentences"] += 1
+    table = zipf_table()
+    for m in _WORD.finditer(text):
+        tok = m.group(0)
+        if len(tok) < 3 or not tok.isascii():
+            continue
+        z = table.get(tok.lower())
+        if z is not None and z >= 4.0:
+            continue
+        start = m.start()
+        if is_protected(start):
+            continue
+        pieces: list[tuple[int, str]] = [(start, tok)]
+        if not tok.isupper() and _CAMEL.search(tok):
+            pieces = []
+            prev = 0
+            for c in _CAMEL.finditer(tok):
+                b = c.start()
+                left, right = tok[prev:b], _leading_word_upper(tok[b:])
+                if camel_ok(left, right, tok):
+                    pieces.append((start + prev, left))
+                    inserts.add(start + b)
+                    changes["glued-words"] += 1
+                    prev = b
+            pieces.append((start + prev, tok[prev:]))
+        for p_start, piece in pieces:
+            if len(piece) < 3:
+                continue
+            if piece.islower():
+                cut = split_point(piece)
+            elif piece[0].isupper() and piece[1:].islower():
+                cut = split_point(piece.lower(), capitalised=True)
+            else:
+                continue
+            if cut is not None:
+                inserts.add(p_start + cut)
+                changes["glued-words"] += 1
+    buf.apply([Edit(i, i, " ", INSERT) for i in sorted(inserts)])
+
+
+def _leading_word_upper(s: str) -> str:
+    m = re.match(r"[A-Z][a-z]*", s)
+    return m.group(0) if m else s
+
+
+# --------------------------------------------------------------------------- 5 spaces
+
+
+def _spaces(buf: Buffer) -> None:
+    text = buf.text
+    edits: list[Edit] = []
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        edits.append(Edit(0, lead, ""))
+    for m in _SPACES.finditer(text, lead):
+        s = m.group(0)
+        if s[0] == "\n":
+            edits.append(Edit(m.start() + 2, m.end(), ""))
+        else:
+            keep = 1 if m.start() > 0 and text[m.start() - 1] != "\n" and s.count(" ") == len(s) \
+                and m.end() < len(text) and text[m.end()] != "\n" else 0
+            edits.append(Edit(m.start() + keep, m.end(), ""))
+    trail = len(text) - len(text.rstrip())
+    if trail and (not edits or edits[-1].end <= len(text) - trail):
+        edits.append(Edit(len(text) - trail, len(text), ""))
+    elif trail:
+        last = edits.pop()
+        edits.append(Edit(min(last.start, len(text) - trail), len(text), ""))
+    buf.apply(edits)
+
+
+__all__ = ["repair"]
