@@ -1,5 +1,10 @@
-"""The event coder (placeholder interface; see docs/architecture.md)."""
+"""The event coder: lexicon + dependency patterns over spaCy parses -> PLOVER/CAMEO events.
 
-CODER_VERSION = "0.1.0"
+See ``docs/events.md``. Entry points: the ``parley_events`` spaCy factory
+(:mod:`parley.events.component`), :class:`~parley.events.coder.EventCoderEngine`,
+:func:`~parley.events.lexicon.load_lexicon`, :func:`~parley.events.cameo.cameo_table`.
+"""
+
+CODER_VERSION = "0.2.0"
 
 __all__ = ["CODER_VERSION"]

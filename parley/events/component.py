@@ -1,17 +1,116 @@
-"""The ``parley_events`` spaCy component (placeholder until the coder lands)."""
+"""The ``parley_events`` spaCy component: codes events into ``doc._.parley_events``.
+
+Config (``nlp.add_pipe("parley_events", config={...})``):
+
+- ``lexicons``: extra lexicon files (YAML), loaded after the shipped lexicon and validated;
+- ``min_confidence``: events below this confidence are dropped;
+- ``statements``: code a bare public statement (CAMEO 010) when a sentence has nothing else
+  and the speaker is a known actor.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
+from collections.abc import Iterable
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from ..models import ActorMention, Event, Location
+from . import CODER_VERSION
+from .coder import EventCoderEngine
+from .lexicon import Lexicon, load_lexicon
+
+
+def _mentions(doc: Doc, tokens: Iterable[Token]) -> list[ActorMention]:
+    from ..actors import mentions_for_tokens
+
+    return mentions_for_tokens(doc, tokens)
+
+
+def knowledge_base_version() -> str:
+    """The actor knowledge base's version, or ``"nokb"`` when the actor stage has none."""
+    from .. import actors
+
+    loader = getattr(actors, "load_knowledge_base", None)
+    if loader is None:
+        return "nokb"
+    return str(loader().version)
+
+
+def _optional(module: str, name: str) -> Any:
+    """``parley.events.<module>.<name>`` when that stage exists, else None."""
+    try:
+        mod = importlib.import_module(f"{__package__}.{module}")
+    except ModuleNotFoundError:
+        return None
+    return getattr(mod, name, None)
+
+
+def _date_fn() -> Any:
+    fn = _optional("dates", "event_date")
+    if fn is None:
+        return None
+
+    def date_of(sent: Span, doc_date: dt.date | None) -> tuple[dt.date | None, str | None]:
+        got = fn(sent, doc_date)
+        if isinstance(got, tuple):
+            return got[0], got[1]
+        if got is None:
+            return doc_date, "document" if doc_date else None
+        return got, "document" if got == doc_date else "sentence"
+
+    return date_of
+
+
+def _geo_fn() -> Any:
+    fn = _optional("geo", "event_location")
+    if fn is None:
+        return None
+
+    def where(sent: Span, doc: Doc) -> Location | None:
+        got = fn(sent, doc)
+        return got if isinstance(got, Location) else None
+
+    return where
+
+
+def dictionary_version(lexicon: Lexicon) -> str:
+    return f"lex-{lexicon.version}+kb-{knowledge_base_version()}"
 
 
 class EventCoder:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """spaCy component wrapping :class:`EventCoderEngine`."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        lexicons: list[str] | None = None,
+        min_confidence: float = 0.0,
+        statements: bool = True,
+    ) -> None:
         self.name = name
+        self.lexicon = load_lexicon(tuple(lexicons or ()))
+        self.engine = EventCoderEngine(
+            self.lexicon,
+            coder_version=CODER_VERSION,
+            dictionary_version=dictionary_version(self.lexicon),
+            mentions=_mentions,
+            date_fn=_date_fn(),
+            geo_fn=_geo_fn(),
+            min_confidence=min_confidence,
+            statements=statements,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.parley_events = []
+        if doc._.parley_mentions is None:
+            doc._.parley_mentions = []
+        events: list[Event] = self.engine.code_doc(doc)
+        doc._.parley_events = events
         return doc
 
 
@@ -19,6 +118,10 @@ class EventCoder:
     "parley_events",
     requires=["doc._.parley_mentions", "token.dep"],
     assigns=["doc._.parley_events"],
+    default_config={"lexicons": [], "min_confidence": 0.0, "statements": True},
 )
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(nlp, name)
+def make_event_coder(
+    nlp: Language, name: str, lexicons: list[str], min_confidence: float, statements: bool
+) -> EventCoder:
+    return EventCoder(nlp, name, lexicons=lexicons, min_confidence=min_confidence,
+                      statements=statements)

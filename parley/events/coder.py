@@ -1,0 +1,862 @@
+"""The rule engine: lexicon triggers + dependency patterns -> :class:`~parley.models.Event`.
+
+For each sentence the coder
+
+1. finds *triggers*: verbs and nouns whose lemma (and required particle, object or modifier)
+   matches a lexicon pattern (:mod:`parley.events.lexicon`);
+2. walks up the dependency tree from each trigger to find *governors* that change its
+   meaning: intent ("offered to mediate" -> 039), appeals and demands ("urged X to withdraw"
+   -> 0256), refusals (12x), threats (13x), failure and negation, hypotheticals, and
+   reported speech ("X said Y attacked Z" -> Y attacks Z, reported by X);
+3. extracts source and target from the dependency structure (subject / passive agent,
+   object / passive subject, "between X and Y", "with", "against", possessives and
+   nationality modifiers of nominal events, coordination, relative pronouns, xcomp chains);
+4. resolves the arguments to actors through the ``parley_actors`` mentions.
+
+Every decision is written into ``Event.explanation``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import ActorMention, ActorRef, Event, Location, TextInfo
+from .cameo import CameoCode, cameo_table
+from .lexicon import Lexicon, Pattern
+
+# Dependency labels --------------------------------------------------------------------
+_SUBJ = {"nsubj", "csubj"}
+_OBJ = {"dobj", "obj", "dative", "attr", "oprd"}
+_TARGET_PREPS = {"with", "against", "to", "on", "between", "toward", "towards", "at", "into",
+                 "upon", "from", "among", "amongst", "onto", "over", "across"}
+_NOUN_ARG_PREPS = _TARGET_PREPS | {"by", "of"}
+_MODAL_HYPO = {"would", "could", "might", "may", "should", "must", "can", "ought"}
+_MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
+_NEG_DET = {"no", "neither", "nor"}
+_NEG_ADV = {"not", "never", "n't", "no", "nor", "neither"}
+_REL_PRON = {"which", "who", "that", "whom", "whose"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "its",
+             "their", "itself", "themselves"}
+_CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "appos", "nummod", "case", "flat"}
+_CORE_PREPS = {"of", "for", "from", "in", "at"}
+#: "a round of talks", "a series of attacks": the event noun is the "of" object
+_QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "string", "number",
+                     "resumption", "part", "kind", "type", "form", "day", "days", "week",
+                     "weeks", "month", "months", "year", "years", "hours", "act", "acts",
+                     "campaign", "bout", "surge", "flurry", "spree", "outbreak", "escalation",
+                     "cycle", "chain", "volley", "barrage", "hail", "lot", "dozens", "hundreds",
+                     "thousands", "scores", "tens", "millions", "billions"}
+_FAIL_NOUN_HEADS = {"lack", "absence", "failure", "collapse", "breakdown", "end", "suspension",
+                    "cancellation", "postponement", "rejection", "refusal"}
+_FAIL_VERBS = {"fail", "collapse", "stall", "falter", "founder", "break"}
+_OUTCOME_NOUNS = {"breakthrough", "agreement", "deal", "result", "progress", "success",
+                  "accord", "outcome", "resolution", "settlement", "consensus", "solution"}
+_EVENTIVE_SUBJ_VERBS = {"take", "erupt", "break", "continue", "end", "begin", "start",
+                        "resume", "kill", "leave", "wound", "injure", "conclude", "collapse",
+                        "fail", "stall", "occur", "happen", "rage", "intensify", "escalate",
+                        "culminate", "produce", "yield", "result", "last", "hold", "go",
+                        "destroy", "damage", "hit", "target", "claim", "spark", "trigger"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    pattern: Pattern
+    matched: list[Token] = field(default_factory=list)  # particle / object / modifier tokens
+
+
+@dataclass
+class Frame:
+    """What the walk up from a trigger found."""
+
+    code: str
+    kind: str = "action"  # action | intent | request | appeal | reject | threaten
+    governor: Token | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    intent: bool = False
+    reporter: Token | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _hyphen_form(tok: Token) -> str | None:
+    """``cease-fire`` is tokenised cease / - / fire: the lemma of the whole word at its end."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
+            and not doc[i - 1].whitespace_:
+        return f"{doc[i - 2].lower_}-{_lemma(tok)}"
+    return None
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i != tok.i and c.pos_ not in ("VERB", "AUX"):
+            out.append(c)
+    return out
+
+
+class SentenceCoder:
+    """Codes one sentence. Built per sentence by :class:`EventCoderEngine`."""
+
+    def __init__(
+        self,
+        engine: EventCoderEngine,
+        doc: Doc,
+        sent: Span,
+        index: int,
+    ) -> None:
+        self.engine = engine
+        self.lex = engine.lexicon
+        self.doc = doc
+        self.sent = sent
+        self.index = index
+        self.question = sent.text.rstrip().endswith("?")
+
+    # ------------------------------------------------------------------ triggers
+    def _match(self, tok: Token, pat: Pattern) -> list[Token] | None:
+        matched: list[Token] = []
+        kids = list(tok.children)
+        for part in pat.particles:
+            hit = next((c for c in kids if c.dep_ in ("prt", "prep", "agent", "advmod", "dobj",
+                                                      "compound:prt", "acomp")
+                        and c.lower_ == part), None)
+            if hit is None:
+                return None
+            matched.append(hit)
+        if pat.objects is not None:
+            cands = [c for c in kids if c.dep_ in (*_OBJ, "nsubjpass", "xcomp", "npadvmod")]
+            for c in kids:
+                if c.dep_ in ("prep", "agent", "prt"):
+                    cands.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            for m in matched:
+                cands.extend(g for g in m.children if g.dep_ in ("pobj", "pcomp"))
+            if "*" in pat.objects:
+                cands = [c for c in kids if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            obj = next((c for c in cands if "*" in pat.objects or _lemma(c) in pat.objects
+                        or c.lower_ in pat.objects
+                        or (_hyphen_form(c) or "") in pat.objects), None)
+            if obj is None:
+                return None
+            matched.append(obj)
+        if pat.modifiers is not None:
+            mods = [c for c in kids if c.dep_ in ("compound", "amod", "advmod", "npadvmod",
+                                                  "nmod", "prep", "poss", "nummod")]
+            for c in kids:
+                if c.dep_ == "prep":
+                    mods.extend(g for g in c.children if g.dep_ == "pobj")
+            if tok.dep_ == "compound":
+                mods.append(tok.head)
+            mod = next((c for c in mods if _lemma(c) in pat.modifiers
+                        or c.lower_ in pat.modifiers), None)
+            if mod is None:
+                return None
+            matched.append(mod)
+        if pat.intransitive and any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in kids):
+            return None
+        return matched
+
+    def find_triggers(self) -> list[Trigger]:
+        out: list[Trigger] = []
+        for tok in self.sent:
+            if tok.pos_ in ("VERB", "AUX"):
+                table = self.lex.verbs
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                table = self.lex.nouns
+                if tok.pos_ == "PROPN" and tok.ent_type_:
+                    continue
+            else:
+                continue
+            keys = [k for k in (_hyphen_form(tok), _lemma(tok), tok.lower_) if k]
+            done = False
+            for key in keys:
+                for pat in table.get(key, ()):
+                    matched = self._match(tok, pat)
+                    if matched is not None:
+                        out.append(Trigger(tok, pat, matched))
+                        done = True
+                        break
+                if done:
+                    break
+        return out
+
+    # ------------------------------------------------------------------ arguments
+    def _np_core(self, tok: Token) -> list[Token]:
+        toks = [tok]
+        for c in tok.children:
+            if c.dep_ in _CORE_DEPS or (c.dep_ == "prep" and c.lower_ in _CORE_PREPS
+                                        and tok.pos_ in ("NOUN", "PRON")):
+                toks.extend(c.subtree)
+        return toks
+
+    def _refs_for(self, tok: Token, *, depth: int = 0) -> list[ActorRef]:
+        """Actors named by the noun phrase headed by ``tok`` (one per conjunct)."""
+        out: list[ActorRef] = []
+        for head in _conjuncts(tok):
+            out.extend(self._refs_one(head, depth=depth))
+        seen: set[tuple[int | None, int | None, str | None]] = set()
+        uniq = []
+        for r in out:
+            key = (r.start, r.end, r.code)
+            if key not in seen:
+                seen.add(key)
+                uniq.append(r)
+        return uniq
+
+    def _refs_one(self, tok: Token, *, depth: int) -> list[ActorRef]:
+        if depth > 3:
+            return []
+        if tok.lower_ in _REL_PRON and tok.head.dep_ == "relcl":
+            return self._refs_for(tok.head.head, depth=depth + 1)
+        own = self.engine.mentions(self.doc, [tok])
+        if own:
+            return [_ref_from_mention(m) for m in _prefer_resolved(own)]
+        core = self._np_core(tok)
+        found = self.engine.mentions(self.doc, core)
+        if found:
+            return [_ref_from_mention(m) for m in _prefer_resolved(found)]
+        if tok.pos_ in ("NOUN",):
+            for c in tok.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            got = self._refs_for(g, depth=depth + 1)
+                            if got:
+                                return got
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.lower_ not in _REL_PRON:
+            if tok.pos_ == "PRON" and tok.lower_ not in _PRONOUNS:
+                return []
+            left = min(t.i for t in core if t.i <= tok.i) if core else tok.i
+            span = self.doc[left: tok.i + 1]
+            text = span.text.strip()
+            if text:
+                return [ActorRef(entity_text=text, start=span.start_char, end=span.end_char,
+                                 rule="unresolved noun phrase")]
+        return []
+
+    def _subject_of(self, verb: Token, depth: int = 0) -> tuple[list[ActorRef], str]:
+        if depth > 4:
+            return [], ""
+        passive = _is_passive(verb)
+        for c in verb.children:
+            if passive and c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self._refs_for(g), f"agent 'by {g.text}'"
+            if not passive and c.dep_ in _SUBJ:
+                refs = self._refs_for(c)
+                if refs:
+                    return refs, f"nsubj '{c.text}'"
+        dep = verb.dep_
+        head = verb.head
+        if head is verb:
+            return [], ""
+        if dep in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            if dep == "xcomp":
+                # "urged Israel to withdraw": the object of the governor is the subject.
+                for c in head.children:
+                    if c.dep_ in ("dobj", "obj"):
+                        return self._refs_for(c), f"object of '{head.text}'"
+            if dep in ("ccomp",) and any(c.dep_ in _SUBJ for c in verb.children):
+                return [], ""
+            refs, how = self._subject_of(head, depth + 1)
+            return refs, (f"subject of '{head.text}' ({how})" if refs else "")
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if passive or verb.tag_ == "VBN":
+                return [], ""
+            return self._refs_for(head), f"the noun '{head.text}' it modifies"
+        if dep in ("acl", "pcomp", "pobj") and head.pos_ in ("NOUN", "PROPN"):
+            return self._noun_source(head)
+        if dep == "prep" or head.dep_ == "prep":
+            return self._subject_of(head.head if dep != "prep" else head, depth + 1)
+        return [], ""
+
+    def _objects_of(self, trig: Trigger, *, skip: set[int]) -> tuple[list[ActorRef], list[str]]:
+        verb = trig.token
+        refs: list[ActorRef] = []
+        how: list[str] = []
+        passive = _is_passive(verb)
+        for c in verb.children:
+            if c.i in skip:
+                continue
+            if (c.dep_ in _OBJ and not passive) or c.dep_ == "nsubjpass":
+                got = self._refs_for(c)
+                if got:
+                    refs.extend(got)
+                    how.append(f"{c.dep_} '{c.text}'")
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i not in skip:
+                        got = self._refs_for(g)
+                        if got:
+                            refs.extend(got)
+                            how.append(f"'{c.lower_}' object '{g.text}'")
+        if verb.dep_ in ("acl",) and (passive or verb.tag_ == "VBN"):
+            got = self._refs_for(verb.head)
+            if got:
+                refs.extend(got)
+                how.append(f"the noun '{verb.head.text}' it modifies")
+        # a matched object may itself carry the target: "accuse X of", "sign a deal with X"
+        for m in trig.matched:
+            if m.pos_ in ("NOUN", "PROPN"):
+                for c in m.children:
+                    if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS - {"from"}:
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                got = self._refs_for(g)
+                                if got:
+                                    refs.extend(got)
+                                    how.append(f"'{c.lower_}' object '{g.text}'")
+        return refs, how
+
+    def _noun_source(self, noun: Token) -> tuple[list[ActorRef], str]:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                got = self._refs_for(c)
+                if got:
+                    return got, f"possessive '{c.text}'"
+        for c in noun.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        got = self._refs_for(g)
+                        if got:
+                            return got, f"'by {g.text}'"
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        found = self.engine.mentions(self.doc, [t for c in mods for t in c.subtree])
+        if found:
+            refs = [_ref_from_mention(m) for m in _prefer_resolved(found) if m.resolved]
+            if refs:
+                return refs, "modifier " + ", ".join(f"'{r.entity_text}'" for r in refs)
+        return [], ""
+
+    def _noun_targets(self, noun: Token, *, skip: set[int]) -> tuple[list[ActorRef], list[str]]:
+        refs: list[ActorRef] = []
+        how: list[str] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i not in skip:
+                        got = self._refs_for(g)
+                        if got:
+                            refs.extend(got)
+                            how.append(f"'{c.lower_}' object '{g.text}'")
+            elif c.dep_ == "prep" and c.lower_ == "of" and noun.dep_ != "compound":
+                # "the release of prisoners", "the arrest of X": the object of the action
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        got = self._refs_for(g)
+                        if got:
+                            refs.extend(got)
+                            how.append(f"'of' object '{g.text}'")
+        return refs, how
+
+    # ------------------------------------------------------------------ modality
+    def _local_modality(self, tok: Token, frame: Frame, *, reported: bool) -> None:
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
+                frame.negated = True
+                frame.notes.append(f"negated by '{c.text}'")
+            elif c.dep_ == "aux":
+                if low in _MODAL_FUTURE:
+                    frame.intent = True
+                    frame.notes.append(f"future '{c.text}'")
+                elif low in _MODAL_HYPO:
+                    if low == "would" and reported:
+                        frame.intent = True
+                        frame.notes.append("reported future 'would'")
+                    elif low not in ("must", "can"):
+                        frame.hypothetical = True
+                        frame.notes.append(f"modal '{c.text}'")
+            elif c.dep_ == "mark" and low in ("if", "unless", "whether"):
+                frame.hypothetical = True
+                frame.notes.append(f"conditional '{c.text}'")
+            elif c.dep_ == "det" and low in _NEG_DET:
+                frame.negated = True
+                frame.notes.append(f"negated by '{c.text}'")
+
+    def _is_reported(self, tok: Token) -> bool:
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ == "ccomp" and self.lex.governor("report", _lemma(cur.head)):
+                return True
+            if cur.head is cur:
+                return False
+            cur = cur.head
+        return False
+
+    def frame(self, trig: Trigger) -> Frame:
+        tok = trig.token
+        pat = trig.pattern
+        fr = Frame(code=pat.code)
+        reported = self._is_reported(tok)
+        self._local_modality(tok, fr, reported=reported)
+        # "to" + VBG after "without": "without consulting"
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+            fr.negated = True
+            fr.notes.append("'without'")
+        cur = tok
+        chain = 0
+        while cur.head is not cur and chain < 6:
+            chain += 1
+            dep = cur.dep_
+            head = cur.head
+            hl = _lemma(head)
+            if dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "dobj", "pobj", "prep",
+                       "compound", "nsubj", "nsubjpass", "conj", "relcl", "attr", "acomp",
+                       "amod", "appos"):
+                pass
+            else:
+                break
+            if dep == "conj":
+                # coordinated verbs share auxiliaries: "will visit and meet"
+                if cur.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("aux", "neg")
+                                                          for c in cur.children):
+                    self._local_modality(head, fr, reported=reported)
+                cur = head
+                continue
+            if dep in ("xcomp", "acl", "ccomp", "dobj", "compound", "pobj", "prep", "acomp",
+                       "attr") and fr.kind == "action":
+                via_clause = dep in ("xcomp", "acl", "ccomp", "acomp")
+                nominal = dep in ("dobj", "compound", "pobj", "prep", "attr")
+                kinds = ("reject", "threaten", "request", "appeal", "intent", "fail",
+                         "hypothetical")
+                hit = None
+                for kind in kinds:
+                    if self.lex.governor(kind, hl):
+                        hit = kind
+                        break
+                if hit == "appeal" and dep == "ccomp" and hl in ("ask", "call"):
+                    hit = None
+                if hit == "intent" and dep not in ("xcomp", "acl", "ccomp", "acomp", "dobj",
+                                                   "compound"):
+                    hit = None
+                if hit in ("request", "appeal", "reject", "threaten") and not via_clause \
+                        and not (nominal and pat.pos == "noun"
+                                 and dep in ("dobj", "pobj", "prep")):
+                    hit = None
+                if hit == "intent" and dep == "ccomp" and hl not in ("announce", "decide",
+                                                                     "agree", "promise",
+                                                                     "pledge", "vow"):
+                    hit = None
+                if hit == "fail" and hl == "deny" and dep == "ccomp":
+                    hit = "fail"
+                if hit is not None and hit not in ("fail", "hypothetical"):
+                    derived = self.lex.derived(hit, pat.code)
+                    if hit == "intent":
+                        fr.intent = True
+                        if pat.code.startswith("03"):
+                            pass
+                        elif pat.intent is not None:
+                            fr.code = pat.intent
+                        elif derived is not None:
+                            fr.code = derived
+                        fr.kind = "intent"
+                        fr.governor = head
+                        fr.notes.append(f"intent verb '{head.text}' + {dep}")
+                        self._local_modality(head, fr, reported=reported)
+                        cur = head
+                        continue
+                    if derived is not None:
+                        fr.code = derived
+                        fr.kind = hit
+                        fr.governor = head
+                        fr.notes.append(f"{hit} verb '{head.text}' + {dep}")
+                        sub = Frame(code=fr.code)
+                        self._local_modality(head, sub, reported=reported)
+                        fr.negated = sub.negated
+                        fr.hypothetical = fr.hypothetical or sub.hypothetical
+                        fr.intent = False
+                        cur = head
+                        continue
+                if hit == "fail" and via_clause:
+                    fr.negated = True
+                    fr.notes.append(f"'{head.text}' + {dep}")
+                elif hit == "hypothetical" and (via_clause or dep == "dobj"):
+                    fr.hypothetical = True
+                    fr.notes.append(f"'{head.text}' + {dep}")
+            if dep in ("nsubj", "nsubjpass") and pat.pos == "noun":
+                if hl in _FAIL_VERBS or any(
+                    c.dep_ == "prep" and c.lower_ == "without"
+                    and any(_lemma(g) in _OUTCOME_NOUNS for g in c.children)
+                    for c in head.children
+                ):
+                    fr.negated = True
+                    fr.notes.append(f"outcome negated: '{head.text} "
+                                    + ("without …'" if hl not in _FAIL_VERBS else "'"))
+                if any(c.dep_ == "neg" for c in head.children):
+                    fr.negated = True
+                    fr.notes.append(f"'{head.text}' negated")
+                break
+            if dep in ("pobj",) and head.lower_ == "without":
+                fr.negated = True
+                fr.notes.append("'without'")
+            if dep == "pobj" and _lemma(head.head) in _FAIL_NOUN_HEADS and head.lower_ == "of":
+                fr.negated = True
+                fr.notes.append(f"'{head.head.text} of'")
+            if dep == "ccomp" and self.lex.governor("report", hl):
+                fr.reporter = head
+                break
+            if dep in ("xcomp", "ccomp", "conj"):
+                cur = head
+                continue
+            if dep == "pobj" and head.lower_ == "of" and _lemma(head.head) in _QUANTIFIER_NOUNS:
+                cur = head.head
+                continue
+            break
+        if trig.pattern.pos == "noun":
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and _lemma(c) in ("propose", "planned",
+                                                                     "plan", "proposed",
+                                                                     "possible", "potential",
+                                                                     "upcoming", "future",
+                                                                     "prospective"):
+                    fr.hypothetical = True
+                    fr.notes.append(f"modifier '{c.text}'")
+        if self.question:
+            fr.hypothetical = True
+            fr.notes.append("question")
+        if fr.intent and fr.kind == "action" and not pat.code.startswith("03"):
+            code = pat.intent or self.lex.derived("intent", pat.code)
+            if code is not None:
+                fr.code = code
+            fr.kind = "intent"
+        if fr.negated and fr.kind == "intent":
+            # "will not lift the ban", "did not agree to meet": a refusal
+            code = self.lex.derived("reject", pat.code)
+            if code is not None and pat.code[:2] in ("02", "03", "04", "05", "06", "07",
+                                                     "08"):
+                fr.code = code
+                fr.kind = "reject"
+                fr.negated = False
+                fr.intent = False
+                fr.notes.append("negated intent coded as a refusal")
+        if fr.reporter is None and reported:
+            cur = tok
+            for _ in range(6):
+                if cur.dep_ == "ccomp" and self.lex.governor("report", _lemma(cur.head)):
+                    fr.reporter = cur.head
+                    break
+                if cur.head is cur:
+                    break
+                cur = cur.head
+        return fr
+
+
+def _prefer_resolved(ms: list[ActorMention]) -> list[ActorMention]:
+    res = [m for m in ms if m.resolved]
+    chosen = res or ms
+    # drop mentions nested inside another chosen one
+    out = []
+    for m in chosen:
+        if not any(o is not m and o.start <= m.start and m.end <= o.end
+                   and (o.end - o.start) > (m.end - m.start) for o in chosen):
+            out.append(m)
+    return out
+
+
+def _ref_from_mention(m: ActorMention) -> ActorRef:
+    a = m.actor
+    return ActorRef(
+        entity_text=m.text,
+        code=a.code if a else None,
+        sector=a.sector if a else None,
+        cameo=a.cameo if a else None,
+        name=a.name if a else None,
+        kind=a.kind if a else None,
+        start=m.start,
+        end=m.end,
+        rule=m.rule,
+    )
+
+
+def _describe(refs: list[ActorRef]) -> str:
+    out = []
+    for r in refs:
+        label = " ".join(x for x in (r.code, r.sector) if x) or "unresolved"
+        out.append(f"'{r.entity_text}' ({label})")
+    return ", ".join(out)
+
+
+MentionLookup = Callable[[Doc, Iterable[Token]], list[ActorMention]]
+DateFn = Callable[[Span, "dt.date | None"], "tuple[dt.date | None, str | None]"]
+GeoFn = Callable[[Span, Doc], "Location | None"]
+
+
+class EventCoderEngine:
+    """Codes spaCy ``Doc`` objects with a compiled :class:`Lexicon`.
+
+    ``mentions`` finds the actor mentions overlapping some tokens (by default
+    :func:`parley.actors.mentions_for_tokens`); ``date_fn`` and ``geo_fn`` give an event's date
+    and location from its sentence (by default the document date and no location).
+    """
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        *,
+        coder_version: str,
+        dictionary_version: str,
+        mentions: MentionLookup,
+        date_fn: DateFn | None = None,
+        geo_fn: GeoFn | None = None,
+        min_confidence: float = 0.0,
+        statements: bool = True,
+    ) -> None:
+        self.lexicon = lexicon
+        self.coder_version = coder_version
+        self.dictionary_version = dictionary_version
+        self.mentions = mentions
+        self.date_fn = date_fn
+        self.geo_fn = geo_fn
+        self.min_confidence = min_confidence
+        self.statements = statements
+        self.table = cameo_table()
+
+    def code_doc(self, doc: Doc) -> list[Event]:
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            events.extend(self.code_sentence(doc, sent, index))
+        return [e for e in events if e.confidence >= self.min_confidence]
+
+    def code_sentence(self, doc: Doc, sent: Span, index: int) -> list[Event]:
+        sc = SentenceCoder(self, doc, sent, index)
+        triggers = sc.find_triggers()
+        by_tok = {t.token.i: t for t in triggers}
+        consumed: set[int] = set()
+        for t in triggers:
+            for m in t.matched:
+                if m.i != t.token.i:
+                    consumed.add(m.i)
+        events: list[Event] = []
+        absorbed: set[int] = set()
+        frames: dict[int, Frame] = {}
+        for t in triggers:
+            frames[t.token.i] = sc.frame(t)
+        # a trigger that is the governor of another trigger (request / reject / threaten /
+        # intent) is absorbed into it: "urged X to withdraw" is one appeal event
+        for t in triggers:
+            fr = frames[t.token.i]
+            if fr.governor is not None and fr.governor.i in by_tok:
+                absorbed.add(fr.governor.i)
+        for t in triggers:
+            i = t.token.i
+            if i in consumed or i in absorbed:
+                continue
+            ev = self._build(sc, t, frames[i], by_tok, consumed)
+            if ev is not None:
+                events.append(ev)
+        if not events and self.statements:
+            st = self._statement(sc)
+            if st is not None:
+                events.append(st)
+        return events
+
+    # ------------------------------------------------------------------ building
+    def _build(self, sc: SentenceCoder, trig: Trigger, fr: Frame, by_tok: dict[int, Trigger],
+               consumed: set[int]) -> Event | None:
+        tok = trig.token
+        pat = trig.pattern
+        skip = {m.i for m in trig.matched}
+        notes: list[str] = []
+        src: list[ActorRef]
+        tgt: list[ActorRef]
+        if pat.pos == "verb":
+            anchor = fr.governor if fr.kind in ("request", "appeal", "reject", "threaten") \
+                and fr.governor is not None else tok
+            src, how_s = sc._subject_of(anchor)
+            tgt, how_t = sc._objects_of(trig, skip=skip)
+            if anchor is not tok:
+                gt, gh = sc._objects_of(Trigger(anchor, pat, []), skip=skip)
+                if gt:
+                    tgt, how_t = gt, gh
+            if how_s:
+                notes.append(f"source = {how_s}")
+            if how_t:
+                notes.append("target = " + "; ".join(how_t))
+        else:
+            src, tgt, ok, how = self._noun_args(sc, trig, fr, by_tok, skip)
+            if not ok:
+                return None
+            notes.extend(how)
+        # "between X and Y" with no other source: the first is the source
+        if not src and len(tgt) >= 2 and any("'between'" in n for n in notes):
+            src, tgt = tgt[:1], tgt[1:]
+        if not src and not tgt:
+            return None
+        # one actor cannot be its own recipient
+        src_keys = {(r.start, r.end) for r in src}
+        tgt = [r for r in tgt if (r.start, r.end) not in src_keys]
+        info = self.table.get(fr.code) or self.table[pat.code]
+        reporters: list[ActorRef] = []
+        if fr.reporter is not None:
+            reporters, _ = sc._subject_of(fr.reporter)
+            if reporters:
+                notes.append(f"reported by {_describe(reporters)} via '{fr.reporter.text}'")
+        return self._event(sc, trig, fr, info, src, tgt, reporters, notes)
+
+    def _noun_args(self, sc: SentenceCoder, trig: Trigger, fr: Frame,
+                   by_tok: dict[int, Trigger], skip: set[int],
+                   ) -> tuple[list[ActorRef], list[ActorRef], bool, list[str]]:
+        noun = trig.token
+        how: list[str] = []
+        np = noun.head if noun.dep_ == "compound" else noun
+        if np.dep_ == "pobj" and np.head.lower_ == "of" \
+                and _lemma(np.head.head) in _QUANTIFIER_NOUNS:
+            np = np.head.head
+        src, hs = sc._noun_source(np)
+        if np is not noun and not src:
+            src, hs = sc._noun_source(noun)
+        if hs:
+            how.append(f"source = {hs}")
+        tgt, ht = sc._noun_targets(np, skip=skip)
+        if np is not noun:
+            t2, h2 = sc._noun_targets(noun, skip=skip)
+            tgt += t2
+            ht += h2
+        if ht:
+            how.append("target = " + "; ".join(ht))
+        head = np.head
+        dep = np.dep_
+        # climb through prepositions: "culminated in a ceasefire", "took part in talks"
+        verb = None
+        if dep in ("dobj", "obj", "attr", "nsubjpass", "oprd"):
+            verb = head
+        elif dep == "pobj" and head.dep_ in ("prep",) and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+        elif dep in ("conj",) and head.dep_ in ("dobj", "pobj"):
+            return [], [], False, []
+        if verb is not None:
+            if verb.i in by_tok and fr.kind == "action":
+                # content of another event: "condemned the attack"
+                return [], [], False, []
+            vl = _lemma(verb)
+            light = sc.lex.governor("light", vl) or sc.lex.governor("intent", vl) \
+                or fr.governor is verb
+            if light:
+                if not src:
+                    src, h = sc._subject_of(verb)
+                    if h:
+                        how.append(f"source = {h} of light verb '{verb.text}'")
+                if not tgt or (fr.kind != "action" and fr.governor is verb):
+                    vt, vh = sc._objects_of(Trigger(verb, trig.pattern, [noun]),
+                                            skip=skip | {noun.i, np.i})
+                    if vt:
+                        tgt = tgt + vt
+                        how.append("target = " + "; ".join(vh))
+                return src, tgt, True, how
+            if not (src or tgt):
+                return [], [], False, []
+            return src, tgt, True, how
+        if dep in ("nsubj",) and _lemma(head) in _EVENTIVE_SUBJ_VERBS:
+            if not tgt:
+                vt, vh = sc._objects_of(Trigger(head, trig.pattern, []), skip=skip | {noun.i})
+                if vt:
+                    tgt = vt
+                    how.append("target = " + "; ".join(vh))
+            return src, tgt, bool(src or tgt), how
+        return src, tgt, bool(src or tgt), how
+
+    def _statement(self, sc: SentenceCoder) -> Event | None:
+        root = sc.sent.root
+        if not sc.lex.governor("report", _lemma(root)):
+            return None
+        src, how = sc._subject_of(root)
+        src = [r for r in src if r.code]
+        if not src:
+            return None
+        pat = Pattern(entry="statement", code="010", pos="verb", lemma=_lemma(root),
+                      path="(built in)", line=0)
+        trig = Trigger(root, pat, [])
+        fr = Frame(code="010")
+        sc._local_modality(root, fr, reported=False)
+        if fr.negated:
+            return None
+        notes = [f"source = {how}", "statement: a reporting verb with a known speaker and no "
+                 "other event in the sentence"]
+        return self._event(sc, trig, fr, self.table["010"], src, [], [], notes)
+
+    def _event(self, sc: SentenceCoder, trig: Trigger, fr: Frame, info: CameoCode,
+               src: list[ActorRef], tgt: list[ActorRef], reporters: list[ActorRef],
+               notes: list[str]) -> Event:
+        tok = trig.token
+        pat = trig.pattern
+        doc = sc.doc
+        sent = sc.sent
+        doc_id = str(doc._.parley_doc_id or "doc")
+        words = [tok.text] + [m.text for m in trig.matched]
+        desc = f"{pat.pos} '{_lemma(tok)}'"
+        if trig.matched:
+            desc += " + " + ", ".join(f"'{m.text}'" for m in trig.matched)
+        expl = [f"{desc} (lexicon {pat.entry}: '{pat.text}' -> {pat.code}"
+                + (f", {pat.path.rsplit('/', 1)[-1]}:{pat.line})" if pat.line else ")")]
+        if fr.code != pat.code:
+            expl.append(f"coded {fr.code} ({info.name}) as {fr.kind}")
+        expl.extend(fr.notes)
+        expl.extend(notes)
+        conf = 0.5
+        if any(r.code for r in src):
+            conf += 0.2
+        elif src:
+            conf += 0.05
+        if any(r.code for r in tgt):
+            conf += 0.1
+        conf += 0.05 * pat.specificity
+        if pat.pos == "noun":
+            conf -= 0.1
+        if fr.hypothetical:
+            conf -= 0.1
+        if pat.entry == "statement":
+            conf -= 0.15
+        conf = max(0.05, min(0.99, conf * pat.weight))
+        date = doc._.parley_date
+        date_source: str | None = "document" if date is not None else None
+        if self.date_fn is not None:
+            date, date_source = self.date_fn(sent, date)
+        location = self.geo_fn(sent, doc) if self.geo_fn is not None else None
+        start = tok.idx
+        end = tok.idx + len(tok.text)
+        return Event(
+            id=f"{doc_id}-s{sc.index}-t{start}-{fr.code}",
+            doc_id=doc_id,
+            date=date,
+            date_source=date_source,
+            event=info.plover,
+            mode=info.mode,
+            context=list(info.context),
+            cameo=fr.code,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            actor=src,
+            recipient=tgt,
+            reported_by=reporters,
+            negated=fr.negated,
+            hypothetical=fr.hypothetical,
+            intent=fr.intent,
+            location=location,
+            text_info=TextInfo(sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                               trigger=" ".join(words), trigger_start=start,
+                               trigger_end=end),
+            explanation="; ".join(expl),
+            confidence=round(conf, 3),
+            coder_version=self.coder_version,
+            dictionary_version=self.dictionary_version,
+            sentence_index=sc.index,
+        )
+
+
+__all__ = ["EventCoderEngine", "Frame", "SentenceCoder", "Trigger"]
