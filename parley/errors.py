@@ -80,6 +80,14 @@ class Errors:
     # evaluation
     E050 = "[E050] {path}: cannot tell the gold format. {hint}"
     E051 = "[E051] Evaluation gate failed: {failures}"
+    # actor dictionaries (E130-E149)
+    E130 = (
+        "[E130] {path}: unknown dictionary format '{suffix}'. Use .tsv (countries), .yaml, "
+        ".yml, .json, .csv, or a TABARI .actors / .agents file."
+    )
+    E131 = "[E131] {path}: unknown sector {value!r}. Known sectors: {known}."
+    E132 = "[E132] {path}, line {line}: unknown actor kind {value!r}. Known kinds: {known}."
+    E133 = "[E133] {path}, line {line}: {reason} (TABARI dictionary line: {text!r})"
     E180 = "[E180] {path}: not usable as {fmt} gold: {reason}."
     E181 = "[E181] {path}, {ref}, field '{field}': {reason}. Fix the gold record."
     E182 = "[E182] {path}: the floors file is unusable: {reason}. See docs/eval.md (the gate)."

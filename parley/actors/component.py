@@ -1,17 +1,45 @@
-"""The ``parley_actors`` spaCy component (placeholder until the resolver lands)."""
+"""The ``parley_actors`` spaCy component: sets ``doc._.parley_mentions``."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .kb import KnowledgeBase, load_knowledge_base
+from .resolve import resolve_doc
+
 
 class ActorResolver:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Finds and resolves the actor mentions of each document.
+
+    ``dictionaries`` are extra dictionary files loaded after the shipped knowledge base
+    (YAML, JSON, CSV or TABARI ``.actors`` / ``.agents``). The knowledge base is loaded once
+    and shared (cached by :func:`parley.actors.load_knowledge_base`).
+    """
+
+    def __init__(self, nlp: Language, name: str, *, dictionaries: list[str] | None = None,
+                 strict: bool = False) -> None:
         self.name = name
+        self.dictionaries = list(dictionaries or [])
+        self.strict = strict
+        self._kb: KnowledgeBase | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = load_knowledge_base(extra=[Path(p) for p in self.dictionaries],
+                                           strict=self.strict)
+        return self._kb
+
+    @property
+    def version(self) -> str:
+        """The knowledge-base version (short hash of the files loaded)."""
+        return self.kb.version
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.parley_mentions = []
+        doc._.parley_mentions = resolve_doc(self.kb, doc)
         return doc
 
 
@@ -19,6 +47,8 @@ class ActorResolver:
     "parley_actors",
     requires=["doc.ents", "token.dep"],
     assigns=["doc._.parley_mentions"],
+    default_config={"dictionaries": [], "strict": False},
 )
-def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
-    return ActorResolver(nlp, name)
+def make_actor_resolver(nlp: Language, name: str, dictionaries: list[str],
+                        strict: bool) -> ActorResolver:
+    return ActorResolver(nlp, name, dictionaries=dictionaries, strict=strict)

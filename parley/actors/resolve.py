@@ -1,0 +1,656 @@
+"""Resolution of actor mentions in a parsed ``Doc``, and of free phrases.
+
+For each document:
+
+1. the knowledge base's phrase matcher finds every dictionary phrase (countries, capitals,
+   organisations, groups, people, agent words);
+2. candidate mentions are noun chunks (extended to cover an entity they cut), actor-like
+   entities (PERSON, ORG, NORP, GPE) and dictionary hits outside both;
+3. each candidate is composed from the phrases inside it: a named entry (person > group >
+   organisation > country) gives the identity, an agent word the sector ("Pakistani police"
+   -> PAK COP); titles, appositions and "of/for/at" phrases give a bare agent or an unknown
+   person its country and affiliation;
+4. coreference: surnames and pronouns point back to people, definite agent phrases ("the
+   spokesperson") to an earlier holder of that role, "the two sides" / "both nations" to the
+   last coordinated pair;
+5. agent phrases still without a country take it from the context: the nearest country
+   mention earlier in the sentence, else the dateline place, else the country mentioned most
+   in the document (the rule name says which).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Actor, ActorMention
+from ._text import norm_phrase, words
+from .kb import ORG_PREFIXES, Agent, Entry, Hit, KnowledgeBase, split_cameo
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_PAIR = re.compile(
+    r"^(?:the )?(?:two|both) (?:sides|nations|countries|governments|neighbou?rs|states|"
+    r"parties|capitals)$"
+)
+_KIND_RANK = {"person": 5, "group": 4, "igo": 3, "ngo": 3, "other": 2, "country": 1}
+#: prepositions that attach an agent to who it belongs to ("spokesperson for X")
+_AFFIL_PREPS = frozenset({"of", "for", "from", "at", "in", "with"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_STRIP_LEFT = frozenset({"DET", "PUNCT", "CCONJ", "SPACE"})
+
+
+@dataclass
+class _Res:
+    """A composed (partial) resolution."""
+
+    code: str | None = None
+    sector: str | None = None
+    cameo: str | None = None
+    name: str | None = None
+    kind: str = "other"
+    person: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    rules: list[str] = field(default_factory=list)
+    entry: Entry | None = None
+    agent: Agent | None = None
+
+    def actor(self) -> Actor:
+        kind = self.kind if self.kind in _KIND_RANK else "other"
+        return Actor(code=self.code, sector=self.sector, cameo=self.cameo, name=self.name,
+                     kind=kind,
+                     person=self.person, role=self.role, affiliation=self.affiliation)
+
+    @property
+    def empty(self) -> bool:
+        return self.entry is None and self.agent is None and self.person is None
+
+
+def _is_country(code: str | None) -> bool:
+    return bool(code) and code not in ORG_PREFIXES
+
+
+def _cameo(code: str | None, sector: str | None) -> str | None:
+    if code is None:
+        return None
+    if code in ORG_PREFIXES:
+        return code + (sector if sector and sector != code else "")
+    return code + (sector or "")
+
+
+def select_hits(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, longest first (a named entry beats an agent of equal length)."""
+    chosen: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for h in sorted(hits, key=lambda h: (-h.words, 0 if h.entries else 1, h.start)):
+        if any(h.start < e and s < h.end for s, e in taken):
+            continue
+        chosen.append(h)
+        taken.append((h.start, h.end))
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+def combine(
+    kb: KnowledgeBase,
+    hits: list[Hit],
+    *,
+    date: dt.date | None,
+    root_hit: Hit | None = None,
+    plural_root: bool = False,
+) -> _Res:
+    """Compose an actor from the (non-overlapping) hits of one phrase."""
+    res = _Res()
+    entry_hits = [h for h in hits if h.entries]
+    agent_hits = [h for h in hits if not h.entries and h.agents]
+    ident: Hit | None = None
+    if root_hit is not None and root_hit.entries:
+        ident = root_hit
+    elif entry_hits:
+        ident = max(entry_hits, key=lambda h: (_KIND_RANK.get(h.entries[-1].kind, 0), h.start))
+    # the sector agent: the head's own agent word, else the rightmost non-role agent (up to
+    # the head); a role agent ("spokesperson") names the role and takes a modifier's sector
+    if root_hit is not None and not root_hit.entries and root_hit.agents:
+        agent_hits = [h for h in agent_hits if h.start <= root_hit.start]
+    sector_agent = next((h.agents[-1] for h in reversed(agent_hits) if not h.agents[-1].role),
+                        None)
+    role_agent = next((h.agents[-1] for h in reversed(agent_hits) if h.agents[-1].role), None)
+    if (root_hit is not None and not root_hit.entries and root_hit.agents
+            and not root_hit.agents[-1].role):
+        sector_agent = root_hit.agents[-1]
+    agent = sector_agent or role_agent
+    if agent is not None:
+        res.agent = agent
+        res.role = (role_agent or agent).word
+    if ident is not None:
+        entry = ident.entries[-1]
+        res.entry = entry
+        role = entry.role_on(date)
+        code, sector = split_cameo(role.cameo) if role else (None, None)
+        res.kind = entry.kind
+        res.rules.append(f"entry:{entry.id}")
+        if entry.kind == "country" or (entry.kind == "other" and _is_country(code)
+                                       and agent is not None):
+            if entry.form == "adjective" and ident is root_hit and plural_root:
+                sector = "CVL"
+                res.rules.append("demonym")
+            elif agent is not None:
+                sector = agent.sector
+                res.rules.append(f"agent:{agent.word}")
+            elif sector is None:
+                sector = "GOV"
+            country = kb.countries.get(code or "")
+            res.name = country.name if country else entry.name
+            if entry.kind == "other":
+                res.name = entry.name
+        elif entry.kind in ("igo", "ngo"):
+            if agent is not None and agent.sector in {"MIL", "COP", "JUD", "REF"}:
+                sector = agent.sector
+                res.rules.append(f"agent:{agent.word}")
+            res.name = entry.name
+        elif entry.kind == "person":
+            res.person = entry.name
+            res.name = entry.name
+            if role is not None:
+                res.role = role.role or res.role
+                res.affiliation = role.affiliation
+            if code in ORG_PREFIXES and sector in ORG_PREFIXES:
+                sector = "GOV"
+        else:
+            res.name = entry.name
+        res.code, res.sector = code, sector
+        res.cameo = _cameo(code, sector) if entry.kind == "country" else (
+            role.cameo if role and (role.cameo.startswith(tuple(ORG_PREFIXES)) or sector ==
+                                    split_cameo(role.cameo)[1]) else _cameo(code, sector))
+    elif agent is not None:
+        res.sector = agent.sector
+        res.kind = "other"
+        res.rules.append(f"agent:{agent.word}")
+    return res
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass
+class _Unit:
+    start: int  # token indices
+    end: int
+    root: Token
+    kind: str  # np | ent | hit | pron | pair
+    res: _Res | None = None
+    needs_context: bool = False
+    antecedent: str | None = None
+    extra: list[tuple[Actor, str, str]] = field(default_factory=list)  # pair expansion
+    person_ent: bool = False
+
+
+class DocResolver:
+    """Resolves the actor mentions of one document (use :func:`resolve_doc`)."""
+
+    def __init__(self, kb: KnowledgeBase, doc: Doc) -> None:
+        self.kb = kb
+        self.doc = doc
+        self.date: dt.date | None = doc._.parley_date
+        raw_hits = kb.match(doc.text)
+        self.hits = select_hits(raw_hits)
+        # token index -> hit covering it
+        self.tok_hit: dict[int, Hit] = {}
+        self.hit_tokens: dict[int, tuple[int, int]] = {}
+        for h in self.hits:
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            if span is None:
+                continue
+            self.hit_tokens[id(h)] = (span.start, span.end)
+            for i in range(span.start, span.end):
+                self.tok_hit.setdefault(i, h)
+        self.ent_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in ACTOR_LABELS:
+                for i in range(ent.start, ent.end):
+                    self.ent_of[i] = ent
+        self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") \
+            else [0]
+
+    # ------------------------------------------------------------------ helpers
+
+    def sent_index(self, token_i: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, token_i) - 1)
+
+    def hits_in(self, start: int, end: int) -> list[Hit]:
+        out: list[Hit] = []
+        for h in self.hits:
+            ts = self.hit_tokens.get(id(h))
+            if ts is not None and start <= ts[0] and ts[1] <= end:
+                out.append(h)
+        return out
+
+    def compose(self, start: int, end: int, root: Token, depth: int = 0) -> _Res:
+        hits = self.hits_in(start, end)
+        root_hit = self.tok_hit.get(root.i)
+        if root_hit is not None and root_hit not in hits:
+            root_hit = None
+        plural_root = root.tag_ in ("NNS", "NNPS") or (
+            root.text.lower().endswith("s") and root.pos_ in ("NOUN", "PROPN"))
+        res = combine(self.kb, hits, date=self.date, root_hit=root_hit, plural_root=plural_root)
+        ent = self.ent_of.get(root.i)
+        if ent is not None and ent.label_ == "PERSON" and (
+            res.entry is None or res.entry.kind != "person"
+        ):
+            # an unknown person, perhaps with a title ("Minister Tran Xuan Gia")
+            res.person = _clean_name(ent)
+            res.name = res.person
+            res.kind = "person"
+            if res.entry is not None and res.agent is None and res.entry.kind == "country":
+                # "Russian Maria X": the country word is a modifier, not a role
+                res.sector = None
+                res.cameo = res.code
+        # an agent (or unknown person) with no country yet: look at "of/for/at X"
+        if depth < 3 and (res.code is None) and (res.agent is not None or res.person):
+            self._affiliation(res, root, depth)
+        if depth < 3 and res.code is None and res.person:
+            self._apposition(res, root, depth)
+        return res
+
+    def _apposition(self, res: _Res, root: Token, depth: int) -> None:
+        """An unknown person described by an apposition ("X, a spokesperson for Y")."""
+        others = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            others.append(root.head)
+        for other in others:
+            s, e = _np_bounds(other)
+            sub = self.compose(s, e, other, depth + 1)
+            if sub.code is None and sub.agent is None:
+                continue
+            res.code = sub.code
+            res.sector = sub.sector
+            res.cameo = _cameo(sub.code, sub.sector)
+            res.role = sub.role or res.role
+            res.affiliation = res.affiliation or sub.affiliation
+            if sub.agent is not None and res.agent is None:
+                res.agent = sub.agent
+            res.rules.extend(["appos", *sub.rules])
+            return
+
+    def _affiliation(self, res: _Res, root: Token, depth: int) -> None:
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in _AFFIL_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    s, e = _np_bounds(pobj)
+                    sub = self.compose(s, e, pobj, depth + 1)
+                    if sub.code is not None:
+                        res.code = sub.code
+                        if res.sector is None or (res.agent is not None and res.agent.role
+                                                  and sub.sector not in (None, "CVL")):
+                            res.sector = sub.sector if sub.kind != "person" else res.sector
+                        if res.sector is None:
+                            res.sector = sub.sector
+                        res.cameo = _cameo(res.code, res.sector)
+                        if child.lower_ != "in":
+                            res.affiliation = res.affiliation or _np_text(self.doc, s, e)
+                        res.rules.append(f"prep:{child.lower_}")
+                        if res.kind == "other":
+                            res.kind = "country" if _is_country(res.code) else sub.kind
+                        return
+
+    # ------------------------------------------------------------------ candidates
+
+    def units(self) -> list[_Unit]:
+        doc = self.doc
+        covered: set[int] = set()
+        units: list[_Unit] = []
+
+        def add(u: _Unit) -> None:
+            units.append(u)
+            covered.update(range(u.start, u.end))
+
+        def sub_units(start: int, end: int, skip_root: Token | None) -> None:
+            i = start
+            while i < end:
+                if i in covered:
+                    i += 1
+                    continue
+                h = self.tok_hit.get(i)
+                if h is not None and h.entries:
+                    s, e = self.hit_tokens[id(h)]
+                    if skip_root is None or not (s <= skip_root.i < e):
+                        add(_Unit(s, e, doc[e - 1], "hit"))
+                    i = e
+                    continue
+                ent = self.ent_of.get(i)
+                if ent is not None:
+                    s, e = max(ent.start, start), min(ent.end, end)
+                    while s < e and doc[s].pos_ in _STRIP_LEFT:
+                        s += 1
+                    if s < e:
+                        add(_Unit(s, e, doc[s:e].root, "ent",
+                                  person_ent=ent.label_ == "PERSON"))
+                    i = max(e, i + 1)
+                    continue
+                tok = doc[i]
+                if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
+                    add(_Unit(i, i + 1, tok, "pron"))
+                i += 1
+
+        for chunk in doc.noun_chunks:
+            start, end = chunk.start, chunk.end
+            root = chunk.root
+            ent = self.ent_of.get(root.i)
+            if ent is not None and ent.end > end:
+                end = ent.end
+            if ent is not None and ent.start < start and not any(
+                    i in covered for i in range(ent.start, start)):
+                start = ent.start
+            if any(i in covered for i in range(start, end)):
+                # an entity already took part of it; look only at the rest
+                sub_units(start, end, None)
+                continue
+            text_norm = norm_phrase(doc[start:end].text)
+            s = start
+            while s < end - 1 and doc[s].pos_ in _STRIP_LEFT:
+                s += 1
+            rh = self.tok_hit.get(root.i)
+            if _PAIR.match(" ".join(w for _, _, w in words(doc[start:end].text))):
+                add(_Unit(s, end, root, "pair"))
+            elif root.lower_ in PERSON_PRONOUNS and root.pos_ == "PRON":
+                add(_Unit(root.i, root.i + 1, root, "pron"))
+            elif rh is not None or ent is not None:
+                add(_Unit(s, end, root, "np", person_ent=bool(ent and ent.label_ == "PERSON")))
+                covered.update(range(start, end))
+            elif text_norm:
+                sub_units(start, end, None)
+        # agent phrases the chunker missed ("a spokesperson" as an apposition)
+        for h in self.hits:
+            if h.entries or not h.agents or id(h) not in self.hit_tokens:
+                continue
+            hs, he = self.hit_tokens[id(h)]
+            root = doc[he - 1]
+            if (root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("compound", "amod", "poss")
+                    or any(i in covered for i in range(hs, he))):
+                continue
+            s = root.left_edge.i
+            if any(i in covered for i in range(s, he)):
+                s = hs
+            while s < he - 1 and doc[s].pos_ in _STRIP_LEFT:
+                s += 1
+            add(_Unit(s, he, root, "np"))
+        # entities and dictionary hits outside any chunk
+        sub_units(0, len(doc), None)
+        units.sort(key=lambda u: (u.start, u.end))
+        return units
+
+    # ------------------------------------------------------------------ resolution
+
+    def run(self) -> list[ActorMention]:
+        doc = self.doc
+        units = self.units()
+        unit_at_root = {u.root.i: u for u in units}
+        pairs: list[tuple[int, _Unit, _Unit]] = []  # (position, first, second)
+        for u in units:
+            if u.kind in ("np", "ent", "hit"):
+                u.res = self.compose(u.start, u.end, u.root)
+                if u.res.agent is not None and u.res.code is None and u.res.entry is None:
+                    u.needs_context = True
+            if u.root.dep_ == "conj" and u.root.head.i in unit_at_root:
+                pairs.append((u.start, unit_at_root[u.root.head.i], u))
+        self._coref(units, pairs)
+        self._context(units)
+        out: list[ActorMention] = []
+        doc_id = doc._.parley_doc_id
+        for u in units:
+            span = doc[u.start:u.end]
+            sent = self.sent_index(u.start)
+            if u.extra:
+                for actor, rule, ante in u.extra:
+                    out.append(ActorMention(doc_id=doc_id, sentence=sent, start=span.start_char,
+                                            end=span.end_char, text=span.text, actor=actor,
+                                            rule=rule, antecedent=ante))
+                continue
+            res = u.res
+            if res is None or res.empty:
+                if u.kind in ("pron", "pair"):
+                    continue
+                out.append(ActorMention(doc_id=doc_id, sentence=sent, start=span.start_char,
+                                        end=span.end_char, text=span.text))
+                continue
+            out.append(ActorMention(doc_id=doc_id, sentence=sent, start=span.start_char,
+                                    end=span.end_char, text=span.text, actor=res.actor(),
+                                    rule="+".join(res.rules) or None,
+                                    antecedent=u.antecedent))
+        return out
+
+    def _coref(self, units: list[_Unit], pairs: list[tuple[int, _Unit, _Unit]]) -> None:
+        doc = self.doc
+        seen_people: list[_Unit] = []
+        for u in units:
+            res = u.res
+            text = doc[u.start:u.end].text
+            if u.kind == "pron":
+                sent = self.sent_index(u.start)
+                for prev in reversed(seen_people):
+                    if prev.start < u.start and sent - self.sent_index(prev.start) <= 3:
+                        assert prev.res is not None
+                        u.res = _copy(prev.res, "coref:pronoun")
+                        u.antecedent = doc[prev.start:prev.end].text
+                        break
+                continue
+            if u.kind == "pair":
+                before = [p for p in pairs if p[0] < u.start and all(
+                    x.res is not None and x.res.code and x.res.kind in ("country", "group", "igo")
+                    for x in p[1:])]
+                if before:
+                    _, a, b = before[-1]
+                    cands = [a, b]
+                else:
+                    cands = self._last_two_countries(units, u.start)
+                if len(cands) == 2 and all(c.res is not None for c in cands):
+                    for c in cands:
+                        assert c.res is not None
+                        r = _copy(c.res, "coref:pair")
+                        u.extra.append((r.actor(), "+".join(r.rules),
+                                        doc[c.start:c.end].text))
+                continue
+            if res is None or res.empty:
+                ws = set(norm_phrase(text).split())
+                for prev in reversed(seen_people):
+                    assert prev.res is not None
+                    pws = set(norm_phrase(prev.res.person or "").split())
+                    if ws and ws <= pws:
+                        u.res = _copy(prev.res, "coref:name")
+                        u.antecedent = doc[prev.start:prev.end].text
+                        break
+                continue
+            if res.kind == "person":
+                if res.entry is None and res.code is None:
+                    # a later mention of an unknown person: "Ivanova" after "Elena Ivanova"
+                    ws = set(norm_phrase(res.person or text).split())
+                    for prev in reversed(seen_people):
+                        assert prev.res is not None
+                        pws = set(norm_phrase(prev.res.person or "").split())
+                        if ws and ws <= pws:
+                            u.res = _copy(prev.res, "coref:name")
+                            u.antecedent = doc[prev.start:prev.end].text
+                            u.needs_context = False
+                            break
+                    else:
+                        if res.agent is not None or res.affiliation:
+                            u.needs_context = True
+                elif res.entry is not None:
+                    for prev in seen_people:
+                        assert prev.res is not None
+                        if prev.res.entry is res.entry:
+                            ptext = doc[prev.start:prev.end].text
+                            if ptext != text:
+                                u.antecedent = ptext
+                            break
+                seen_people.append(u)
+                continue
+            if (u.needs_context and res.agent is not None and doc[u.start - 1 if u.start else 0]
+                    .lower_ in _DEFINITE):
+                for prev in reversed(seen_people):
+                    assert prev.res is not None
+                    if prev.res.role and res.agent.word in prev.res.role.lower():
+                        u.res = _copy(prev.res, "coref:role")
+                        u.antecedent = doc[prev.start:prev.end].text
+                        u.needs_context = False
+                        break
+
+    def _last_two_countries(self, units: list[_Unit], before: int) -> list[_Unit]:
+        out: list[_Unit] = []
+        codes: set[str] = set()
+        for u in reversed(units):
+            if u.start >= before or u.res is None or u.res.kind != "country":
+                continue
+            if u.res.code and u.res.code not in codes:
+                codes.add(u.res.code)
+                out.append(u)
+                if len(out) == 2:
+                    return list(reversed(out))
+        return out
+
+    def _context(self, units: list[_Unit]) -> None:
+        pending = [u for u in units if u.needs_context and u.res is not None
+                   and u.res.code is None]
+        if not pending:
+            return
+        at_root = {u.root.i: u for u in units}
+        for u in list(pending):
+            # "The TTP, a militant organization, ...": an apposition names the same actor
+            other = at_root.get(u.root.head.i) if u.root.dep_ == "appos" else None
+            if other is None:
+                other = next((at_root[c.i] for c in u.root.children
+                              if c.dep_ == "appos" and c.i in at_root), None)
+            if (other is not None and other.res is not None and other.res.code
+                    and u.res is not None):
+                u.res = _adopt(u.res, other.res, "appos")
+                u.antecedent = self.doc[other.start:other.end].text
+                pending.remove(u)
+        counts: Counter[str] = Counter()
+        for u in units:
+            if u.res is not None and u.res.kind == "country" and _is_country(u.res.code):
+                counts[u.res.code or ""] += 1
+        place = self.doc._.parley_place
+        dateline = self.kb.country_code(place) if place else None
+        top = counts.most_common(1)[0][0] if counts else None
+        for u in pending:
+            assert u.res is not None
+            sent = self.sent_index(u.start)
+            code: str | None = None
+            how = ""
+            for prev in reversed(units):
+                if prev.start >= u.start or self.sent_index(prev.start) != sent:
+                    continue
+                if prev.res is not None and prev.res.kind == "country" and _is_country(
+                        prev.res.code):
+                    code, how = prev.res.code, "sentence"
+                    break
+            if code is None and dateline:
+                code, how = dateline, "dateline"
+            if code is None and top:
+                code, how = top, "document"
+            if code is None:
+                continue
+            u.res.code = code
+            u.res.cameo = _cameo(code, u.res.sector)
+            if u.res.kind == "other":
+                u.res.kind = "country"
+            country = self.kb.countries.get(code)
+            if u.res.name is None and country is not None:
+                u.res.name = country.name
+            u.res.rules.append(f"context:{how}")
+
+
+def _copy(res: _Res, rule: str) -> _Res:
+    return _Res(code=res.code, sector=res.sector, cameo=res.cameo, name=res.name,
+                kind=res.kind, person=res.person, role=res.role, affiliation=res.affiliation,
+                rules=[*res.rules, rule], entry=res.entry, agent=res.agent)
+
+
+def _adopt(res: _Res, other: _Res, rule: str) -> _Res:
+    """``res`` takes the country and sector of ``other``; a person stays that person."""
+    if res.kind != "person" or other.kind == "person":
+        return _copy(other, rule)
+    out = _copy(res, rule)
+    out.code, out.sector = other.code, other.sector or out.sector
+    out.cameo = _cameo(out.code, out.sector)
+    out.affiliation = out.affiliation or other.affiliation or (
+        other.name if other.kind != "country" else None)
+    out.role = out.role or other.role
+    return out
+
+
+def _clean_name(ent: Span) -> str:
+    toks = [t for t in ent if t.pos_ != "DET"]
+    return " ".join(t.text for t in toks).strip() or ent.text
+
+
+def _np_bounds(tok: Token) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by ``tok`` (left modifiers, compounds)."""
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for child in tok.rights:
+        if (
+            child.dep_ in ("compound", "flat", "nmod")
+            or (child.ent_type_ and child.ent_iob_ == "I")
+            or (child.dep_ == "prep" and child.lower_ == "of")
+        ):
+            end = max(end, child.right_edge.i + 1)
+    doc = tok.doc
+    if tok.ent_iob_ in ("B", "I") and tok.ent_type_:
+        # stay inside the entity the head belongs to, and stop at punctuation
+        ent_end = tok.i + 1
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        end = max(ent_end, tok.i + 1) if end > ent_end else end
+    for i in range(tok.i + 1, end):
+        if doc[i].is_punct and doc[i].text not in ("-", "'", "’", "."):
+            return start, i
+    return start, end
+
+
+def _np_text(doc: Doc, start: int, end: int) -> str:
+    while start < end - 1 and doc[start].pos_ in _STRIP_LEFT:
+        start += 1
+    return doc[start:end].text
+
+
+def resolve_doc(kb: KnowledgeBase, doc: Doc) -> list[ActorMention]:
+    """Every actor mention in ``doc`` (resolved or not), in text order."""
+    return DocResolver(kb, doc).run()
+
+
+def resolve_phrase(
+    kb: KnowledgeBase, text: str, *, date: dt.date | None = None, country: str | None = None
+) -> Actor | None:
+    """Resolve a free phrase with no parse ("Pakistani police", "the government")."""
+    hits = select_hits(kb.match(text))
+    if not hits:
+        return None
+    ws = words(text)
+    last_word = ws[-1] if ws else None
+    root_hit = None
+    if last_word is not None:
+        root_hit = next((h for h in hits if h.start <= last_word[0] < h.end), None)
+    plural_root = bool(last_word and last_word[2].endswith("s"))
+    res = combine(kb, hits, date=date, root_hit=root_hit, plural_root=plural_root)
+    if res.empty:
+        return None
+    if res.code is None and res.agent is not None and country:
+        res.code = country
+        res.cameo = _cameo(country, res.sector)
+        res.kind = "country"
+        c = kb.countries.get(country)
+        res.name = c.name if c else None
+        res.rules.append("context:given")
+    return res.actor()
+
+
+__all__ = ["combine", "resolve_doc", "resolve_phrase", "select_hits"]
