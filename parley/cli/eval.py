@@ -9,10 +9,18 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..errors import ParleyError
+from ..errors import Errors, EvalError, ParleyError
 from ..eval import INFO_NAMES, SCORE_NAMES, EvalResult, evaluate, read_gold
+from ..eval.gate import (
+    check_floors,
+    gold_paths,
+    load_floors,
+    new_floors,
+    raise_floors,
+    save_floors,
+)
 from ..eval.gold import GoldSet
-from ._common import ModelOption, QuietOption, console, fail, progress, settings
+from ._common import ModelOption, QuietOption, console, err_console, fail, progress, settings
 from .app import app
 
 _LABELS = {
@@ -91,13 +99,17 @@ def run_evaluation(
                         on_progress=lambda n: bar.advance(task, n))  # fmt: skip
 
 
+DEFAULT_FLOORS = Path("eval") / "floors.json"
+
+
 @app.command("eval")
 def eval_command(
     gold: Annotated[
         list[Path] | None,
         typer.Argument(help="Gold files: PLOVER records (.json), parley JSONL, the CAMEO "
                        "codebook CSV, sentence<TAB>label TSV or CoNLL spans; the format is "
-                       "sniffed from the content.", show_default=False),
+                       "sniffed from the content. With --check or --update-floors and no "
+                       "files, the gold files named in the floors file.", show_default=False),
     ] = None,
     model: ModelOption = None,
     errors: Annotated[
@@ -114,24 +126,87 @@ def eval_command(
         typer.Option("--batch-size", min=1, help="Sentences per nlp.pipe batch.",
                      show_default=False),
     ] = None,
+    check: Annotated[
+        Path | None,
+        typer.Option("--check", help="The gate: exit 1 when a score is below its floor in "
+                     "this floors file (e.g. eval/floors.json) or a gold file changed.",
+                     show_default=False),
+    ] = None,
+    update_floors: Annotated[
+        bool, typer.Option("--update-floors", help="Raise the floors in --floors to the "
+                           "current scores (never lowers one without --allow-lower).")
+    ] = False,
+    floors: Annotated[
+        Path, typer.Option("--floors", help="Floors file written by --update-floors.")
+    ] = DEFAULT_FLOORS,
+    allow_lower: Annotated[
+        bool, typer.Option("--allow-lower", help="With --update-floors: allow floors to go "
+                           "down (needs --reason).")
+    ] = False,
+    reason: Annotated[
+        str | None,
+        typer.Option("--reason", help="Why floors go down; recorded in the floors file.",
+                     show_default=False),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Score the event coder on gold files: event types, CAMEO roots, Quad/PentaClass, actors,
-    triples, spans and over-coding."""
-    if not gold:
-        fail(typer.BadParameter("give at least one gold file"))
+    triples, spans and over-coding; hold or raise the evaluation gate's floors."""
+    if check is not None and update_floors:
+        fail(EvalError(Errors.E186.format(option="--check/--update-floors",
+                                          reason="use one at a time")))  # fmt: skip
+    if allow_lower and not update_floors:
+        fail(EvalError(Errors.E186.format(option="--allow-lower",
+                                          reason="only means something with --update-floors")))
+    floors_path = check if check is not None else floors
     try:
-        gold_sets = [read_gold(p) for p in gold]
+        floors_data = None
+        if check is not None or (update_floors and floors.is_file()):
+            floors_data = load_floors(floors_path)
+        paths = list(gold or [])
+        if not paths and floors_data is not None:
+            paths = gold_paths(floors_data, floors_path)
+        if not paths:
+            fail(EvalError(Errors.E186.format(option="GOLD", reason="give at least one gold "
+                                              "file")))  # fmt: skip
+        gold_sets = [read_gold(p) for p in paths]
         result = run_evaluation(gold_sets, model=model, batch_size=batch_size, quiet=quiet)
     except ParleyError as exc:
         fail(exc)
     if errors is not None:
         _write_errors(result, errors)
+    failures: list[str] = []
+    if check is not None and floors_data is not None:
+        failures = check_floors(result, gold_sets, floors_data)
+    if update_floors:
+        from ..events import CODER_VERSION
+
+        try:
+            updated, changes = raise_floors(
+                floors_data or new_floors(), result, gold_sets, floors_path=floors,
+                allow_lower=allow_lower, reason=reason, coder_version=CODER_VERSION,
+                model=settings(model=model).spacy_model,
+            )  # fmt: skip
+        except ParleyError as exc:
+            fail(exc, code=1)
+        save_floors(floors, updated)
+        err_console.print(f"{len(changes)} floor(s) changed in {floors}", highlight=False)
     if json_out:
         payload = result.model_dump(mode="json", exclude={"errors"})
         payload["errors_written"] = len(result.errors) if errors is not None else None
+        if check is not None:
+            payload["gate"] = {"passed": not failures, "failures": failures}
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
-        return
+    else:
+        _print_result(result, errors)
+    if check is not None:
+        if failures:
+            fail(EvalError(Errors.E051.format(failures="; ".join(failures))), code=1)
+        held = sum(len(v) for v in floors_data["floors"].values()) if floors_data else 0
+        err_console.print(f"gate passed: {held} floors held ({floors_path})", highlight=False)
+
+
+def _print_result(result: EvalResult, errors: Path | None) -> None:
     console.print(_scores_table(result))
     if result.per_type:
         console.print(_types_table(result))

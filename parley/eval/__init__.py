@@ -8,6 +8,7 @@ The library returns :class:`EvalResult` objects and never prints; ``parley eval`
 See ``docs/eval.md``.
 """
 
+from .gate import check_floors, gold_paths, load_floors, new_floors, raise_floors, save_floors
 from .gold import (
     FORMATS,
     GoldActor,
@@ -32,10 +33,16 @@ __all__ = [
     "GoldItem",
     "GoldSet",
     "GoldSpan",
+    "check_floors",
     "evaluate",
     "evaluate_files",
+    "gold_paths",
+    "load_floors",
+    "new_floors",
     "predict",
+    "raise_floors",
     "read_gold",
+    "save_floors",
     "score",
     "sniff_format",
 ]
