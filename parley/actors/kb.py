@@ -43,6 +43,10 @@ _SECTOR_ALIASES = {"UAF": "REB", "SEP": "REB", "MOD": None, "RAD": None}
 #: Codes that are not countries but organisation families.
 ORG_PREFIXES = {"IGO": "igo", "NGO": "ngo", "IMG": "group", "MNC": "other", "INT": "other"}
 
+#: How a country entry names its country: the country's name, its adjective or demonym,
+#: its capital, a seat of government, or a people living there ("Yoruba").
+FORMS = ("name", "adjective", "capital", "seat", "people")
+
 #: Files of the shipped knowledge base, loaded in this order.
 SHIPPED_FILES = ("countries.tsv", "organisations.yaml", "people.yaml", "agents.yaml")
 
@@ -74,7 +78,7 @@ class Entry:
     name: str
     roles: tuple[Role, ...]
     source: str  # "file:line" where it was defined
-    form: str = "name"  # for countries: name | adjective | capital | seat
+    form: str = "name"  # for countries: name | adjective | capital | seat | people
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role valid on ``day``; with no day, the latest role."""
@@ -346,8 +350,18 @@ def _entry_from_mapping(item: dict[str, Any], path: str, line: int | None) -> En
         )
     if "person:" in str(item.get("id", "")) and "kind" not in item:
         kind = "person"
+    form = str(item.get("form") or "name")
+    if form not in FORMS:
+        raise DataFileError(
+            Errors.E030.format(
+                path=path, line=line or "?",
+                reason=f"form {form!r} is not one of {', '.join(FORMS)}",
+            ),
+            path=path,
+            line=line,
+        )
     return Entry(id=str(item.get("id") or name), kind=kind, name=str(name), roles=tuple(roles),
-                 source=where)
+                 source=where, form=form)
 
 
 class _Loader:

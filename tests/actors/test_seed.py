@@ -71,5 +71,12 @@ def test_seed_two_sides_points_back(seed_mentions: list[ActorMention]) -> None:
 
 def test_seed_unresolved_entities_are_kept(seed_mentions: list[ActorMention]) -> None:
     unresolved = [m for m in seed_mentions if m.actor is None]
-    assert "Istanbul" in {m.text for m in unresolved}
+    assert "South Asian" in {m.text for m in unresolved}
     assert all(m.rule is None for m in unresolved)
+
+
+def test_seed_city_outside_the_kb_gets_its_country(seed_mentions: list[ActorMention]) -> None:
+    (m,) = _by_text(seed_mentions, "Istanbul")
+    assert m.actor is not None
+    assert (m.actor.code, m.actor.sector) == ("TUR", "CVL")
+    assert m.rule is not None and m.rule.startswith("city:geonames:")
