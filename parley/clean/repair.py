@@ -90,6 +90,8 @@ def repair(text: str) -> RepairResult:
 
 
 def _characters(buf: Buffer, changes: Counter[str]) -> None:
+    if _MOJIBAKE.search(buf.text):
+        _mojibake(buf, changes)
     text = buf.text
     edits: list[Edit] = []
     for m in _CHARS.finditer(text):
@@ -114,8 +116,6 @@ def _characters(buf: Buffer, changes: Counter[str]) -> None:
             edits.append(Edit(m.start(), m.end(), " ", SAME))
             changes["spaces"] += 1
     buf.apply(edits)
-    if _MOJIBAKE.search(buf.text):
-        _mojibake(buf, changes)
     translated = buf.text.translate(QUOTES)
     if translated != buf.text:
         changes["quotes"] += sum(1 for a, b in zip(buf.text, translated, strict=True) if a != b)

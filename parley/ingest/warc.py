@@ -1,6 +1,6 @@
 """WARC archives (warcio), the format of Common Crawl's news crawl: one document per HTML
 response record. Streamed; a truncated or corrupt archive yields the records before the damage
-and then an :class:`~parley.errors.FormatError` (E102)."""
+and then a :class:`~parley.errors.FormatError` (E102)."""
 
 from __future__ import annotations
 
@@ -14,38 +14,68 @@ from .dates import metadata_date
 from .html import extract_html
 
 
+class _Truncated(Exception):
+    pass
+
+
 def iter_warc(path: str | Path) -> Iterator[RawDocument | InputError]:
+    """The HTML responses of a WARC file as documents (other records are skipped)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
     source = str(path)
     records = 0
     try:
         with open(path, "rb") as fh:
-            for record in ArchiveIterator(fh):
-                records += 1
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                if "html" not in ctype:
-                    continue
-                status = record.http_headers.get_statuscode()
-                if status and not str(status).startswith("2"):
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
+            size = Path(path).stat().st_size
+            it = ArchiveIterator(fh)
+            end = 0
+            for record in it:
+                if not record.rec_type or record.length is None:
+                    raise _Truncated(f"record {records + 1} has no complete WARC header")
+                if record.rec_type == "response" and record.http_headers is None:
+                    raise _Truncated(f"response record {records + 1} has no HTTP header")
                 body = record.content_stream().read()
-                doc = extract_html(body, source=source, url=url, source_line=records,
-                                   fmt="warc",
-                                   extra={"warc_record_id":
-                                          record.rec_headers.get_header("WARC-Record-ID")})
-                if isinstance(doc, RawDocument) and doc.date is None:
-                    date, _ = metadata_date(record.rec_headers.get_header("WARC-Date"))
-                    if date is not None:
-                        doc.date, doc.date_source = date, "warc-date"
-                yield doc
-    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as exc:
+                left = getattr(record.raw_stream, "limit", 0)
+                if left:
+                    raise _Truncated(f"record {records + 1} is {left} bytes short")
+                end = it.get_record_offset() + it.get_record_length()
+                records += 1
+                doc = _document(record, body, source=source, index=records)
+                if doc is not None:
+                    yield doc
+            fh.seek(end)
+            if fh.read(64).strip():
+                raise _Truncated(f"{size - end} bytes after the last complete record")
+    # warcio fails on damaged archives with many exception types (AttributeError on a cut
+    # header, StatusAndHeadersParserException, zlib.error, EOFError...): each becomes E102.
+    except (_Truncated, ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error,
+            OSError, ValueError, AttributeError, TypeError, KeyError, IndexError) as exc:
         yield FormatError(Errors.E102.format(path=source, records=records,
-                          reason=f"{type(exc).__name__}: {exc}"), path=source, line=records)
+                          reason=f"{type(exc).__name__.lstrip('_')}: {exc}"), path=source,
+                          line=records)
+
+
+def _document(record: object, body: bytes, *, source: str, index: int
+              ) -> RawDocument | InputError | None:
+    rec_type = getattr(record, "rec_type", None)
+    http = getattr(record, "http_headers", None)
+    if rec_type != "response" or http is None:
+        return None
+    ctype = (http.get_header("Content-Type") or "").lower()
+    status = str(http.get_statuscode() or "")
+    if "html" not in ctype or (status and not status.startswith("2")):
+        return None
+    headers = record.rec_headers  # type: ignore[attr-defined]
+    url = headers.get_header("WARC-Target-URI")
+    doc = extract_html(body, source=source, url=url, source_line=index, fmt="warc",
+                       extra={"warc_record_id": headers.get_header("WARC-Record-ID")})
+    if isinstance(doc, RawDocument) and doc.date is None:
+        date, _ = metadata_date(headers.get_header("WARC-Date"))
+        if date is not None:
+            doc.date, doc.date_source = date, "warc-date"
+    return doc
 
 
 __all__ = ["iter_warc"]
