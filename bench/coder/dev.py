@@ -39,6 +39,7 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="print N errors of --kind")
     ap.add_argument("--kind", default="penta")
     ap.add_argument("--confusion", action="store_true")
+    ap.add_argument("--cell", default="", help="print penta sentences with gold,pred e.g. 3,4")
     args = ap.parse_args()
     nlp = load_pipeline(components=("parley_actors",))
     coder = EventCoder(nlp, "parley_events")
@@ -70,6 +71,20 @@ def main() -> None:
         for g in range(5):
             row = [conf[(g, None)]] + [conf[(g, q)] for q in range(5)]
             print(f"   {g}     " + " ".join(f"{x:4d}" for x in row))
+    if args.cell:
+        g_want, p_want = args.cell.split(",")
+        for it, p in zip(items, preds, strict=True):
+            if it.penta is None or str(it.penta) != g_want:
+                continue
+            ev = primary_event(p)
+            q = "none" if ev is None else str(ev.quad_class)
+            if q != p_want:
+                continue
+            print("-" * 80)
+            print(it.text)
+            for e in p:
+                print(f"     {e.cameo} {e.event} neg={e.negated} c={e.confidence} :: "
+                      f"{e.explanation[:260]}")
     if args.errors:
         n = 0
         by_ref = {f"{it.source}:{it.ref}": (it, p) for it, p in zip(items, preds, strict=True)}

@@ -14,7 +14,8 @@ Usage::
         [--mapping ../shared/eval/CAMEO2PLOVER-2021.txt] [--out parley/data/cameo/cameo.tsv]
 
 CAMEO roots 01 (public statements) and 02 (appeals) are not in the mapping table: parley
-codes 01x as ``STATEMENT`` (quad class 0) and 02x as ``REQUEST``.
+codes 01x as ``STATEMENT`` and 02x as ``REQUEST``; both have quad class 0 (see
+:func:`quad_class`).
 """
 
 from __future__ import annotations
@@ -28,14 +29,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def quad_class(code: str) -> int:
+    """QuadClass with statements and appeals apart (the Phoenix / PentaClass convention that
+    the development gold follows): 0 neutral (01 statements, 02 appeals), 1 verbal
+    cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13 and 16,
+    reducing relations and sanctions), 4 material conflict (14, 15, 17-20)."""
     root = int(code[:2])
-    if root == 1:
+    if root <= 2:
         return 0
     if root <= 5:
         return 1
     if root <= 8:
         return 2
-    if root <= 13:
+    if root <= 13 or root == 16:
         return 3
     return 4
 

@@ -73,16 +73,17 @@ def cameo_table() -> dict[str, CameoCode]:
 
 
 def penta_class(code: str) -> int:
-    """PentaClass of a CAMEO code: 0 statement, 1 verbal coop, 2 material coop, 3 verbal
-    conflict, 4 material conflict (the same numbers as QuadClass, with 0 for CAMEO 01)."""
+    """PentaClass of a CAMEO code, the same number as ``quad_class`` in the table: 0 neutral
+    (01 statements, 02 appeals), 1 verbal cooperation (03-05), 2 material cooperation
+    (06-08), 3 verbal conflict (09-13, 16), 4 material conflict (14, 15, 17-20)."""
     root = int(code[:2])
-    if root == 1:
+    if root <= 2:
         return 0
     if root <= 5:
         return 1
     if root <= 8:
         return 2
-    if root <= 13:
+    if root <= 13 or root == 16:
         return 3
     return 4
 

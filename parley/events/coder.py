@@ -50,6 +50,12 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
                      "campaign", "bout", "surge", "flurry", "spree", "outbreak", "escalation",
                      "cycle", "chain", "volley", "barrage", "hail", "lot", "dozens", "hundreds",
                      "thousands", "scores", "tens", "millions", "billions"}
+#: nouns whose clause is alleged, feared or reported content, not an event
+_CONTENT_NOUNS = {"accusation", "allegation", "claim", "charge", "report", "rumour", "rumor",
+                  "suggestion", "speculation", "fear", "concern", "worry", "hope", "idea",
+                  "possibility", "prospect", "notion", "belief", "view", "assertion", "denial",
+                  "evidence", "sign", "risk", "suspicion", "impression", "theory", "story",
+                  "question", "doubt", "perception", "assumption", "argument"}
 _FAIL_NOUN_HEADS = {"lack", "absence", "failure", "collapse", "breakdown", "end", "suspension",
                     "cancellation", "postponement", "rejection", "refusal"}
 _FAIL_VERBS = {"fail", "collapse", "stall", "falter", "founder", "break"}
@@ -80,6 +86,8 @@ class Frame:
     hypothetical: bool = False
     intent: bool = False
     reporter: Token | None = None
+    depth: int = 0  # clause boundaries between the trigger and the main clause
+    dropped: bool = False  # alleged or reported content of a noun: "accusations that ..."
     notes: list[str] = field(default_factory=list)
 
 
@@ -132,7 +140,7 @@ class SentenceCoder:
         kids = list(tok.children)
         for part in pat.particles:
             hit = next((c for c in kids if c.dep_ in ("prt", "prep", "agent", "advmod", "dobj",
-                                                      "compound:prt", "acomp")
+                                                      "compound:prt", "acomp", "mark")
                         and c.lower_ == part), None)
             if hit is None:
                 return None
@@ -146,6 +154,7 @@ class SentenceCoder:
                 cands.extend(g for g in m.children if g.dep_ in ("pobj", "pcomp"))
             if "*" in pat.objects:
                 cands = [c for c in kids if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            cands += [g for c in cands for g in c.children if g.dep_ == "compound"]
             obj = next((c for c in cands if "*" in pat.objects or _lemma(c) in pat.objects
                         or c.lower_ in pat.objects
                         or (_hyphen_form(c) or "") in pat.objects), None)
@@ -429,12 +438,22 @@ class SentenceCoder:
                     self._local_modality(head, fr, reported=reported)
                 cur = head
                 continue
+            if ((dep in ("acl", "ccomp", "relcl") and hl in _CONTENT_NOUNS
+                    and head.pos_ in ("NOUN", "PROPN"))
+                    or (dep in ("pobj", "pcomp") and head.lower_ in ("of", "about")
+                        and _lemma(head.head) in _CONTENT_NOUNS)):
+                fr.dropped = True
+                fr.notes.append(f"content of '{head.text}'")
+                break
+            if dep in ("advcl", "relcl", "acl", "csubj", "pcomp", "parataxis") or (
+                    dep == "ccomp" and not self.lex.governor("report", hl)):
+                fr.depth += 1
             if dep in ("xcomp", "acl", "ccomp", "dobj", "compound", "pobj", "prep", "acomp",
                        "attr") and fr.kind == "action":
                 via_clause = dep in ("xcomp", "acl", "ccomp", "acomp")
                 nominal = dep in ("dobj", "compound", "pobj", "prep", "attr")
-                kinds = ("reject", "threaten", "request", "appeal", "intent", "fail",
-                         "hypothetical")
+                kinds = ("reject", "threaten", "request", "appeal", "intent", "consider",
+                         "fail", "hypothetical")
                 hit = None
                 for kind in kinds:
                     if self.lex.governor(kind, hl):
@@ -445,7 +464,8 @@ class SentenceCoder:
                 if hit == "intent" and dep not in ("xcomp", "acl", "ccomp", "acomp", "dobj",
                                                    "compound"):
                     hit = None
-                if hit in ("request", "appeal", "reject", "threaten") and not via_clause \
+                if hit in ("request", "appeal", "reject", "threaten", "consider") \
+                        and not via_clause \
                         and not (nominal and pat.pos == "noun"
                                  and dep in ("dobj", "pobj", "prep")):
                     hit = None
@@ -511,7 +531,7 @@ class SentenceCoder:
             if dep == "ccomp" and self.lex.governor("report", hl):
                 fr.reporter = head
                 break
-            if dep in ("xcomp", "ccomp", "conj"):
+            if dep in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "prep"):
                 cur = head
                 continue
             if dep == "pobj" and head.lower_ == "of" and _lemma(head.head) in _QUANTIFIER_NOUNS:
@@ -646,16 +666,18 @@ class EventCoderEngine:
         absorbed: set[int] = set()
         frames: dict[int, Frame] = {}
         for t in triggers:
-            frames[t.token.i] = sc.frame(t)
+            if t.token.i not in consumed:
+                frames[t.token.i] = sc.frame(t)
         # a trigger that is the governor of another trigger (request / reject / threaten /
         # intent) is absorbed into it: "urged X to withdraw" is one appeal event
-        for t in triggers:
-            fr = frames[t.token.i]
-            if fr.governor is not None and fr.governor.i in by_tok:
+        for fr in frames.values():
+            if fr.governor is not None and fr.governor.i in by_tok and not fr.dropped:
                 absorbed.add(fr.governor.i)
         for t in triggers:
             i = t.token.i
             if i in consumed or i in absorbed:
+                continue
+            if frames[i].dropped:
                 continue
             ev = self._build(sc, t, frames[i], by_tok, consumed)
             if ev is not None:
@@ -822,6 +844,7 @@ class EventCoderEngine:
             conf -= 0.1
         if pat.entry == "statement":
             conf -= 0.15
+        conf -= 0.08 * min(fr.depth, 3)
         conf = max(0.05, min(0.99, conf * pat.weight))
         date = doc._.parley_date
         date_source: str | None = "document" if date is not None else None

@@ -45,12 +45,13 @@ GOVERNOR_KINDS = (
     "reject",  # "refused to withdraw": rejection of X (12x)
     "threaten",  # "threatened to attack": threat of X (13x)
     "fail",  # "failed to reach": X negated
-    "hypothetical",  # "considering sanctions": X hypothetical
+    "consider",  # "considering sending aid": consider a policy option (014)
+    "hypothetical",  # "could reshape": X hypothetical
     "report",  # "said Y attacked Z": reported speech
     "light",  # "held talks", "launched an attack": the noun's event, the verb's subject
     "attempt",  # "tried to", "sought to": pass through to X unchanged
 )
-DERIVE_KINDS = ("intent", "request", "appeal", "reject", "threaten")
+DERIVE_KINDS = ("intent", "request", "appeal", "reject", "threaten", "consider")
 
 _ENTRY_KEYS = {"id", "cameo", "verbs", "nouns", "intent", "weight", "note"}
 
@@ -108,8 +109,9 @@ class Pattern:
     line: int = 0
 
     @property
-    def specificity(self) -> int:
-        return (len(self.particles) + (self.objects is not None) + (self.modifiers is not None)
+    def specificity(self) -> float:
+        objects = 0.0 if self.objects is None else 0.5 if "*" in self.objects else 1.0
+        return (len(self.particles) + objects + (self.modifiers is not None)
                 + self.intransitive)
 
     @property
