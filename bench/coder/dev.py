@@ -71,6 +71,16 @@ def main() -> None:
         for g in range(5):
             row = [conf[(g, None)]] + [conf[(g, q)] for q in range(5)]
             print(f"   {g}     " + " ".join(f"{x:4d}" for x in row))
+    if args.kind == "all":
+        for it, p in zip(items, preds, strict=True):
+            if it.events is None:
+                continue
+            print("-" * 80)
+            print(it.text[:200], "|| GOLD:", [(g.event, [a.code for a in g.source],
+                                               [a.code for a in g.target]) for g in it.events])
+            for e in p:
+                print(f"     {e.cameo} {e.event} neg={e.negated} c={e.confidence} :: "
+                      f"{e.explanation[:230]}")
     if args.cell:
         g_want, p_want = args.cell.split(",")
         for it, p in zip(items, preds, strict=True):

@@ -50,6 +50,14 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
                      "campaign", "bout", "surge", "flurry", "spree", "outbreak", "escalation",
                      "cycle", "chain", "volley", "barrage", "hail", "lot", "dozens", "hundreds",
                      "thousands", "scores", "tens", "millions", "billions"}
+_NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+#: heads that keep an event noun in compound position an event: "mediation offer"
+_EVENT_HEADS = {"effort", "offer", "plan", "proposal", "bid", "initiative", "mission",
+                "process", "campaign", "operation", "talk", "attempt", "move", "deal",
+                "agreement", "accord", "programme", "program", "drive", "push", "call",
+                "request", "appeal", "pledge", "promise", "threat", "decision", "order",
+                "package", "round", "spree", "wave", "strike", "attack", "raid", "team",
+                "force", "convoy", "shipment", "delivery", "flight", "flights", "bill"}
 #: nouns whose clause is alleged, feared or reported content, not an event
 _CONTENT_NOUNS = {"accusation", "allegation", "claim", "charge", "report", "rumour", "rumor",
                   "suggestion", "speculation", "fear", "concern", "worry", "hope", "idea",
@@ -245,6 +253,8 @@ class SentenceCoder:
                             got = self._refs_for(g, depth=depth + 1)
                             if got:
                                 return got
+        if tok.ent_type_ in _NON_ACTOR_ENTS:
+            return []
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.lower_ not in _REL_PRON:
             if tok.pos_ == "PRON" and tok.lower_ not in _PRONOUNS:
                 return []
@@ -510,6 +520,11 @@ class SentenceCoder:
                     fr.hypothetical = True
                     fr.notes.append(f"'{head.text}' + {dep}")
             if dep in ("nsubj", "nsubjpass") and pat.pos == "noun":
+                sub = Frame(code=fr.code)
+                self._local_modality(head, sub, reported=reported)
+                if sub.hypothetical:
+                    fr.hypothetical = True
+                    fr.notes.extend(sub.notes)
                 if hl in _FAIL_VERBS or any(
                     c.dep_ == "prep" and c.lower_ == "without"
                     and any(_lemma(g) in _OUTCOME_NOUNS for g in c.children)
@@ -555,6 +570,16 @@ class SentenceCoder:
             if code is not None:
                 fr.code = code
             fr.kind = "intent"
+        if fr.hypothetical and fr.kind == "action" and not self.question \
+                and (int(pat.code[:2]) >= 14 or pat.code[:3] in ("164", "165", "166")) \
+                and any("conditional" in n or "modal" in n for n in fr.notes):
+            # "may halt mediation if ...", "could strike if ...": a threat
+            code = self.lex.derived("threaten", pat.code)
+            if code is not None:
+                fr.code = code
+                fr.kind = "threaten"
+                fr.hypothetical = False
+                fr.notes.append("conditional conflict action coded as a threat")
         if fr.negated and fr.kind == "intent":
             # "will not lift the ban", "did not agree to meet": a refusal
             code = self.lex.derived("reject", pat.code)
@@ -682,11 +707,28 @@ class EventCoderEngine:
             ev = self._build(sc, t, frames[i], by_tok, consumed)
             if ev is not None:
                 events.append(ev)
+        events = self._dedupe(events)
         if not events and self.statements:
             st = self._statement(sc)
             if st is not None:
                 events.append(st)
         return events
+
+    @staticmethod
+    def _dedupe(events: list[Event]) -> list[Event]:
+        """One event per PLOVER type, source and modality in a sentence: "attacked the base,
+        killing 17 soldiers" is one assault; the most confident reading is kept."""
+        best: dict[tuple[object, ...], Event] = {}
+        order: list[tuple[object, ...]] = []
+        for ev in events:
+            src = frozenset((r.code or r.entity_text.lower()) for r in ev.actor)
+            key = (ev.event, src, ev.negated, ev.hypothetical, ev.intent)
+            if key not in best:
+                order.append(key)
+                best[key] = ev
+            elif ev.confidence > best[key].confidence:
+                best[key] = ev
+        return [best[k] for k in order]
 
     # ------------------------------------------------------------------ building
     def _build(self, sc: SentenceCoder, trig: Trigger, fr: Frame, by_tok: dict[int, Trigger],
@@ -736,6 +778,10 @@ class EventCoderEngine:
                    ) -> tuple[list[ActorRef], list[ActorRef], bool, list[str]]:
         noun = trig.token
         how: list[str] = []
+        if noun.dep_ in ("compound", "amod") and _lemma(noun.head) not in _EVENT_HEADS \
+                and noun.head.i not in by_tok:
+            # a classifier, not an event: "war crimes court", "aid workers"
+            return [], [], False, []
         np = noun.head if noun.dep_ == "compound" else noun
         if np.dep_ == "pobj" and np.head.lower_ == "of" \
                 and _lemma(np.head.head) in _QUANTIFIER_NOUNS:
