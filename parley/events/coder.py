@@ -239,6 +239,17 @@ class SentenceCoder:
         if tok.lower_ in _REL_PRON and tok.head.dep_ == "relcl":
             return self._refs_for(tok.head.head, depth=depth + 1)
         own = self.engine.mentions(self.doc, [tok])
+        if own and any(m.resolved for m in own):
+            return [_ref_from_mention(m) for m in _prefer_resolved(own)]
+        if tok.lower_ in ("it", "they", "its", "their") and tok.pos_ == "PRON":
+            ante = self._antecedent(tok)
+            if ante is not None:
+                a = ante.actor
+                return [ActorRef(entity_text=tok.text, code=a.code if a else None,
+                                 sector=a.sector if a else None, cameo=a.cameo if a else None,
+                                 name=a.name if a else None, kind=a.kind if a else None,
+                                 start=tok.idx, end=tok.idx + len(tok.text),
+                                 rule=f"pronoun -> '{ante.text}' (event coder fallback)")]
         if own:
             return [_ref_from_mention(m) for m in _prefer_resolved(own)]
         core = self._np_core(tok)
@@ -265,6 +276,36 @@ class SentenceCoder:
                 return [ActorRef(entity_text=text, start=span.start_char, end=span.end_char,
                                  rule="unresolved noun phrase")]
         return []
+
+    def _antecedent(self, pron: Token) -> ActorMention | None:
+        """A resolved group or country mention a pronoun may point back to (used only when
+        the actor stage left the pronoun unresolved): the closest earlier one in the
+        sentence, else the subject or possessor of the previous sentence."""
+        doc = self.doc
+        everything: list[ActorMention] = doc._.parley_mentions or []
+        mentions = [m for m in everything if m.resolved and m.actor
+                    and m.actor.kind in ("country", "igo", "ngo", "group")
+                    and m.end <= pron.idx]
+        if not mentions:
+            return None
+        same = [m for m in mentions if m.start >= self.sent.start_char]
+        if same:
+            return same[-1]
+        prev_start = 0
+        for s in doc.sents:
+            if s.start_char >= self.sent.start_char:
+                break
+            prev_start = s.start_char
+        prev = [m for m in mentions if m.start >= prev_start]
+        if not prev:
+            return None
+
+        def rank(m: ActorMention) -> int:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            dep = span.root.dep_ if span is not None else ""
+            return {"nsubj": 0, "nsubjpass": 0, "poss": 1, "compound": 2}.get(dep, 3)
+
+        return min(prev, key=rank)
 
     def _subject_of(self, verb: Token, depth: int = 0) -> tuple[list[ActorRef], str]:
         if depth > 4:
@@ -313,6 +354,14 @@ class SentenceCoder:
                 continue
             if (c.dep_ in _OBJ and not passive) or c.dep_ == "nsubjpass":
                 got = self._refs_for(c)
+                if not any(r.code for r in got):
+                    # "hosted talks between Israel and Hamas": the parties of the object
+                    inner = [r for p in c.children if p.dep_ == "prep"
+                             and p.lower_ in ("between", "with", "among")
+                             for g in p.children if g.dep_ == "pobj"
+                             for r in self._refs_for(g)]
+                    if any(r.code for r in inner):
+                        got = inner
                 if got:
                     refs.extend(got)
                     how.append(f"{c.dep_} '{c.text}'")
@@ -376,7 +425,7 @@ class SentenceCoder:
             elif c.dep_ == "prep" and c.lower_ == "of" and noun.dep_ != "compound":
                 # "the release of prisoners", "the arrest of X": the object of the action
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and g.i not in skip:
                         got = self._refs_for(g)
                         if got:
                             refs.extend(got)
@@ -537,6 +586,12 @@ class SentenceCoder:
                     fr.negated = True
                     fr.notes.append(f"'{head.text}' negated")
                 break
+            if dep == "dobj" and pat.pos == "noun" and self.lex.governor("light", hl) \
+                    and head.pos_ in ("VERB", "AUX"):
+                # "failed to yield lasting agreements": the light verb's modality counts
+                self._local_modality(head, fr, reported=reported)
+                cur = head
+                continue
             if dep in ("pobj",) and head.lower_ == "without":
                 fr.negated = True
                 fr.notes.append("'without'")
@@ -553,6 +608,23 @@ class SentenceCoder:
                 cur = head.head
                 continue
             break
+        if trig.pattern.pos == "noun" and not fr.negated:
+            # "after talks ... ended without a breakthrough" (however the parser attached it)
+            cur = tok
+            for _ in range(5):
+                if cur.dep_ not in ("pobj", "prep", "mark", "nsubj", "compound", "conj") \
+                        or cur.head is cur:
+                    break
+                cur = cur.head
+                if cur.pos_ in ("VERB", "AUX"):
+                    if _lemma(cur) in _FAIL_VERBS or any(
+                        c.dep_ == "prep" and c.lower_ == "without"
+                        and any(_lemma(g) in _OUTCOME_NOUNS for g in c.children)
+                        for c in cur.children
+                    ):
+                        fr.negated = True
+                        fr.notes.append(f"outcome negated: '{cur.text}'")
+                    break
         if trig.pattern.pos == "noun":
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and _lemma(c) in ("propose", "planned",
@@ -791,7 +863,7 @@ class EventCoderEngine:
             src, hs = sc._noun_source(noun)
         if hs:
             how.append(f"source = {hs}")
-        tgt, ht = sc._noun_targets(np, skip=skip)
+        tgt, ht = sc._noun_targets(np, skip=skip | {noun.i})
         if np is not noun:
             t2, h2 = sc._noun_targets(noun, skip=skip)
             tgt += t2

@@ -1,0 +1,99 @@
+"""The event coder on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from parley.models import Event
+from parley.nlp import make_doc
+
+
+@pytest.fixture(scope="module")
+def code(nlp: Language):  # type: ignore[no-untyped-def]
+    def run(text: str) -> list[Event]:
+        doc = nlp(make_doc(nlp, text, doc_id="t"))
+        return list(doc._.parley_events)
+
+    return run
+
+
+def _codes(refs: list) -> set[str]:  # type: ignore[type-arg]
+    return {r.code for r in refs if r.code}
+
+
+def test_passive_agent_is_source(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The convoy was attacked by Syrian rebels near Aleppo.")
+    assert ev.event == "ASSAULT" and ev.cameo.startswith("18")
+    assert ev.actor[0].code == "SYR" and ev.actor[0].sector == "REB"
+    assert "convoy" in ev.recipient[0].entity_text
+
+
+def test_coordinated_subjects_and_intent(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Pakistan and Afghanistan agreed to hold talks in Doha.")
+    assert ev.cameo == "036" and ev.intent and ev.event == "AGREE"
+    assert _codes(ev.actor) == {"PAK", "AFG"}
+
+
+def test_reported_speech(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Officials in Kabul said Pakistani troops attacked Afghan border posts.")
+    assert ev.event == "ASSAULT"
+    assert _codes(ev.actor) == {"PAK"}
+    assert _codes(ev.reported_by) == {"AFG"}
+
+
+def test_negation(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("India did not attack Pakistan.")
+    assert ev.negated and ev.event == "ASSAULT"
+
+
+def test_appeal_absorbs_the_requested_action(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Iran urged Israel to withdraw its troops from Lebanon.")
+    assert ev.cameo == "0256" and ev.event == "REQUEST"
+    assert _codes(ev.actor) == {"IRN"} and "ISR" in _codes(ev.recipient)
+    assert ev.quad_class == 0  # appeals are neutral in the PentaClass convention
+
+
+def test_conditional_sanctions_are_a_threat(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("China could impose sanctions on Japan if the dispute escalates.")
+    assert ev.cameo == "1312" and ev.event == "THREATEN"
+
+
+def test_between_objects_of_hosted_talks(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Egypt hosted talks between Israel and Hamas.")
+    assert ev.cameo == "043"
+    assert _codes(ev.actor) == {"EGY"} and "ISR" in _codes(ev.recipient)
+
+
+def test_mediated_ceasefire_and_failed_agreements(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The proposal follows previous diplomatic interventions by Qatar and Turkey, "
+                  "which culminated in a short-lived ceasefire but failed to yield lasting "
+                  "agreements.")
+    truce = [e for e in events if e.cameo == "0871"]
+    assert truce and _codes(truce[0].actor) == {"QAT", "TUR"}
+    assert truce[0].event == "RETREAT" and not truce[0].negated
+    failed = [e for e in events if e.negated]
+    assert failed and "failed" in failed[0].explanation
+
+
+def test_no_codable_event(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The international community watches closely.") == []
+
+
+def test_bare_said_is_not_a_fallback_event(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("He said the weather was pleasant.") == []
+
+
+def test_alleged_content_is_not_coded(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("ICRC has rejected accusations that it had used equipment to aid the rebels.")
+    assert [e.cameo for e in events] == ["016"]
+    assert events[0].quad_class == 0
+
+
+def test_event_fields(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Police arrested 20 protesters in Cairo.")
+    assert ev.cameo == "173" and ev.event == "COERCE" and ev.quad_class == 4
+    assert ev.goldstein == -5.0
+    assert ev.mode == "arrest" and ev.context == ["legal"]
+    assert 0 < ev.confidence <= 1
+    assert ev.text_info.trigger == "arrested" and ev.sentence_index == 0

@@ -1,0 +1,97 @@
+"""Lexicon files: format, validation with file and line, user extensions; the CAMEO table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from parley.errors import DataFileError
+from parley.events.cameo import PLOVER_TYPES, cameo_table, penta_class
+from parley.events.lexicon import compile_lexicon, load_lexicon, parse_pattern
+from parley.nlp import load_pipeline, make_doc
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "lex.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_lexicon_is_broad_and_valid() -> None:
+    lex = load_lexicon()
+    assert lex.n_patterns > 800
+    roots = {p.code[:2] for pats in (*lex.verbs.values(), *lex.nouns.values()) for p in pats}
+    assert roots >= {f"{i:02d}" for i in range(1, 21)}
+    assert len(lex.version) == 10
+    assert lex.governor("intent", "offer") and lex.derived("intent", "045") == "039"
+    assert lex.derived("appeal", "0874") == "0256"  # longest matching prefix wins
+
+
+def test_pattern_syntax() -> None:
+    p = parse_pattern("call on", pos="verb", path="x", line=1)
+    assert p.particles == ("on",)
+    p = parse_pattern("sign +agreement|treaty", pos="verb", path="x", line=1)
+    assert p.objects == frozenset({"agreement", "treaty"})
+    p = parse_pattern("strike ~hunger", pos="noun", path="x", line=1)
+    assert p.modifiers == frozenset({"hunger"})
+    assert parse_pattern("demonstrate !", pos="verb", path="x", line=1).intransitive
+
+
+def test_unknown_cameo_code_names_file_and_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "entries:\n  - id: a\n    cameo: '045'\n    verbs: [broker]\n"
+                            "  - id: b\n    cameo: '999'\n    verbs: [zap]\n")
+    with pytest.raises(DataFileError) as info:
+        compile_lexicon([path])
+    assert "[E030]" in str(info.value) and "999" in str(info.value)
+    assert info.value.line == 6 and info.value.path == str(path)
+
+
+def test_conflicting_patterns(tmp_path: Path) -> None:
+    path = _write(tmp_path, "entries:\n  - id: a\n    cameo: '045'\n    verbs: [broker]\n"
+                            "  - id: b\n    cameo: '046'\n    verbs:\n      - zap\n"
+                            "      - broker\n")
+    with pytest.raises(DataFileError) as info:
+        compile_lexicon([path])
+    assert info.value.line == 9 and "line 4" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("entries:\n  - id: a\n    cameo: '045'\n    colour: red\n", 2, "unknown key"),
+        ("stuff: 1\n", 1, "unknown section"),
+        ("entries:\n  - id: a\n    cameo: '045'\n    verbs: ['+x']\n", 4, "must be a word"),
+        ("governors:\n  maybe: [x]\n", 2, "unknown governor"),
+        ("entries: [\n", 2, "not valid YAML"),
+    ],
+)
+def test_malformed_files(tmp_path: Path, text: str, line: int, words: str) -> None:
+    with pytest.raises(DataFileError) as info:
+        compile_lexicon([_write(tmp_path, text)])
+    assert info.value.line == line and words in str(info.value)
+
+
+def test_user_lexicon_through_component_config(tmp_path: Path) -> None:
+    path = _write(tmp_path, "entries:\n  - id: snub_user\n    cameo: '1245'\n"
+                            "    verbs: [stonewall]\n")
+    nlp: Language = load_pipeline(component_config={"parley_events": {"lexicons": [str(path)]}})
+    doc = nlp(make_doc(nlp, "Russia stonewalled the inspectors.", doc_id="u"))
+    (ev,) = doc._.parley_events
+    assert ev.cameo == "1245" and "snub_user" in ev.explanation
+    assert ev.dictionary_version != load_lexicon().version
+
+
+def test_cameo_table() -> None:
+    table = cameo_table()
+    assert len(table) > 300
+    assert {c.plover for c in table.values()} <= PLOVER_TYPES
+    assert table["039"].plover == "AGREE" and table["039"].goldstein == 5.0
+    assert table["0871"].plover == "RETREAT" and table["0871"].mode == "ceasefire"
+    assert table["010"].quad_class == 0 and table["057"].quad_class == 1
+    assert table["163"].quad_class == 3 and table["190"].quad_class == 4
+    assert [penta_class(c) for c in ("010", "020", "036", "073", "112", "161", "145")] == [
+        0, 0, 1, 2, 3, 3, 4]
+    for code, info in table.items():
+        assert info.quad_class == penta_class(code)
