@@ -52,19 +52,21 @@ def _actors(refs: list[object]) -> str:
 
 
 def _events_table(events: list[Event]) -> Table:
-    table = Table(show_lines=False)
-    for col in ("date", "doc", "source", "event", "cameo", "target", "flags", "sentence"):
-        table.add_column(col, overflow="fold")
+    table = Table(show_lines=False, expand=True)
+    for col in ("date", "doc", "source", "event", "cameo", "target", "flags"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("trigger: sentence", no_wrap=True, overflow="ellipsis", ratio=1)
     for e in events:
         flags = " ".join(
             f for f, on in (("neg", e.negated), ("hyp", e.hypothetical), ("intent", e.intent))
             if on
         )
-        sentence = e.text_info.sentence
+        trigger = e.text_info.trigger or ""
         table.add_row(
             str(e.date or ""), e.doc_id, _actors(list(e.actor)), e.event, e.cameo,
             _actors(list(e.recipient)), flags,
-            escape(sentence if len(sentence) < 120 else sentence[:117] + "..."),
+            escape(" ".join(f"{trigger}: {e.text_info.sentence}".split()) if trigger
+                   else " ".join(e.text_info.sentence.split())),
         )
     return table
 
