@@ -711,15 +711,16 @@ def _describe(refs: list[ActorRef]) -> str:
 
 MentionLookup = Callable[[Doc, Iterable[Token]], list[ActorMention]]
 DateFn = Callable[[Span, "dt.date | None"], "tuple[dt.date | None, str | None]"]
-GeoFn = Callable[[Span, Doc], "Location | None"]
+GeoFn = Callable[[Span, Token, "tuple[tuple[int, int], ...]"], "Location | None"]
 
 
 class EventCoderEngine:
     """Codes spaCy ``Doc`` objects with a compiled :class:`Lexicon`.
 
     ``mentions`` finds the actor mentions overlapping some tokens (by default
-    :func:`parley.actors.mentions_for_tokens`); ``date_fn`` and ``geo_fn`` give an event's date
-    and location from its sentence (by default the document date and no location).
+    :func:`parley.actors.mentions_for_tokens`); ``date_fn(sent, doc_date)`` and
+    ``geo_fn(sent, trigger, actor_spans)`` give an event's date and location (by default the
+    document date and no location).
     """
 
     def __init__(
@@ -968,7 +969,12 @@ class EventCoderEngine:
         date_source: str | None = "document" if date is not None else None
         if self.date_fn is not None:
             date, date_source = self.date_fn(sent, date)
-        location = self.geo_fn(sent, doc) if self.geo_fn is not None else None
+        location = None
+        if self.geo_fn is not None:
+            spans = tuple((r.start, r.end) for r in (*src, *tgt)
+                          if r.start is not None and r.end is not None)
+            anchor = fr.governor if fr.governor is not None and pat.pos == "noun" else tok
+            location = self.geo_fn(sent, anchor, spans)
         start = tok.idx
         end = tok.idx + len(tok.text)
         return Event(

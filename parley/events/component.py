@@ -66,12 +66,13 @@ def _date_fn() -> Any:
 
 
 def _geo_fn() -> Any:
-    fn = _optional("geo", "event_location")
+    fn = _optional("geo", "locate_event")
     if fn is None:
         return None
 
-    def where(sent: Span, doc: Doc) -> Location | None:
-        got = fn(sent, doc)
+    def where(sent: Span, trigger: Token, exclude: tuple[tuple[int, int], ...]
+              ) -> Location | None:
+        got = fn(sent, trigger=trigger, exclude=exclude)
         return got if isinstance(got, Location) else None
 
     return where

@@ -51,6 +51,8 @@ def test_istanbul_talks_ended_without_breakthrough(seed: tuple[str, list[Event]]
     assert ev.event == "CONSULT"
     assert ev.negated is True
     assert "PAK" in _codes(ev.actor) | _codes(ev.recipient)
+    assert ev.location is not None and ev.location.name == "Istanbul"
+    assert ev.location.country == "TUR"
 
 
 def test_turkey_plans_to_send_delegation(seed: tuple[str, list[Event]]) -> None:
