@@ -42,6 +42,7 @@ _LABELS = {
     "source_span_f1": "source span F1 (overlap)",
     "target_span_f1": "target span F1 (overlap)",
     "modality_accuracy": "negated/hypothetical agreement",
+    "location_accuracy": "event location accuracy",
     "events_per_gold_event": "events per gold event",
 }
 

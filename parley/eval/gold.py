@@ -71,6 +71,7 @@ class GoldEvent:
     target: tuple[GoldActor, ...] = ()
     negated: bool = False
     hypothetical: bool = False
+    location: str | None = None  # the place name where it happened, when the gold says
 
     @property
     def cameo_root(self) -> str | None:
@@ -320,6 +321,13 @@ def _opt_str(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def _location(value: Any) -> str | None:
+    """A gold event location: a place name, or an object with ``name``."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _opt_str(value)
+
+
 def _parse_date(value: Any, path: Path, ref: str) -> dt.date | None:
     if value in (None, ""):
         return None
@@ -371,6 +379,7 @@ def _read_plover(path: Path, text: str) -> Iterator[GoldItem]:
             event=normalise_event_type(event),
             source=_actors_from(rec.get("source"), path, ref, "source"),
             target=_actors_from(rec.get("target"), path, ref, "target"),
+            location=_location(rec.get("eventLoc")),
         )
         yield GoldItem(
             source=path.name, ref=ref, fmt="plover", text=sentence,
@@ -575,6 +584,7 @@ def _read_jsonl(path: Path, text: str) -> Iterator[GoldItem]:
                     target=_actors_from(ev.get("target"), path, ref, f"{where}.target"),
                     negated=bool(ev.get("negated", False)),
                     hypothetical=bool(ev.get("hypothetical", False)),
+                    location=_location(ev.get("location")),
                 )
             )
         first_root = next((e.cameo_root for e in events if e.cameo_root), None)

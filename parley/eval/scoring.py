@@ -24,12 +24,14 @@ events are matched to gold ones is documented in ``docs/eval.md``; in short:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import ActorRef, Event
+from ..events.geo import geocode, name_key
+from ..models import ActorRef, Event, Location
 from .gold import (
     GoldActor,
     GoldEvent,
@@ -65,6 +67,7 @@ SCORE_NAMES: tuple[str, ...] = (
     "source_span_f1",
     "target_span_f1",
     "modality_accuracy",
+    "location_accuracy",
 )
 #: Scores that are reported but are not "higher is better".
 INFO_NAMES: tuple[str, ...] = ("events_per_gold_event",)
@@ -155,6 +158,7 @@ def _event_view(ev: Event) -> dict[str, Any]:
         "confidence": round(ev.confidence, 4), "negated": ev.negated,
         "hypothetical": ev.hypothetical, "trigger": ev.text_info.trigger,
         "source": actors(ev.actor), "target": actors(ev.recipient),
+        "location": None if ev.location is None else ev.location.name,
     }  # fmt: skip
 
 
@@ -164,11 +168,39 @@ def _gold_view(ge: GoldEvent) -> dict[str, Any]:
 
     out: dict[str, Any] = {"event": ge.event, "cameo": ge.cameo,
                            "source": actors(ge.source), "target": actors(ge.target)}  # fmt: skip
+    if ge.location:
+        out["location"] = ge.location
     if ge.negated:
         out["negated"] = True
     if ge.hypothetical:
         out["hypothetical"] = True
     return out
+
+
+def location_matches(gold: str, predicted: Location | None) -> bool:
+    """Whether the predicted location is the gold place: the same name (or the predicted name
+    is a word-aligned part of the gold one: "Rafah" in "town of Rafah"), or both geocode to
+    points within 50 km of each other."""
+    if predicted is None:
+        return False
+    g, p = name_key(gold), name_key(predicted.name)
+    if p and (p == g or f" {p} " in f" {g} "):
+        return True
+    where = geocode(gold)
+    if where is None and " of " in g:
+        where = geocode(g.rsplit(" of ", 1)[1])  # "town of Rafah"
+    if where is None or where.lat is None or predicted.lat is None:
+        return False
+    if where.lon is None or predicted.lon is None:
+        return False
+    return _km(where.lat, where.lon, predicted.lat, predicted.lon) <= 50.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def _actor_gold(actor: GoldActor, event: GoldEvent) -> dict[str, Any]:
@@ -253,6 +285,8 @@ class _Acc:
         self.spans = {"source": PRF(), "target": PRF()}
         self.modality_right = 0
         self.modality_total = 0
+        self.location_right = 0
+        self.location_total = 0
         self.gold_events = 0
         self.pred_events_on_event_gold = 0
         self.items = 0
@@ -298,6 +332,8 @@ class _Acc:
             s["target_span_f1"] = self.spans["target"].f1
         if self.modality_total:
             s["modality_accuracy"] = ratio(self.modality_right, self.modality_total)
+        if self.location_total:
+            s["location_accuracy"] = ratio(self.location_right, self.location_total)
         if self.gold_events:
             s["events_per_gold_event"] = ratio(self.pred_events_on_event_gold, self.gold_events)
         return s
@@ -393,6 +429,13 @@ class _Scorer:
                 acc.modality_right += int(agree)
             if not agree:
                 self._error(item, "modality", _gold_view(g), _event_view(p))
+            if g.location is not None:
+                right = location_matches(g.location, p.location)
+                for acc in accs:
+                    acc.location_total += 1
+                    acc.location_right += int(right)
+                if not right:
+                    self._error(item, "location", _gold_view(g), _event_view(p))
             self._actors(item, g, p, accs)
         # Gold events with a CAMEO code and no predicted event still count for the root score.
         for g, p in pairs:

@@ -25,7 +25,7 @@ PLOVER = [
         "id": "R-1", "date": "2000-01-01", "event": "FIGHT",
         "text": "Rebels shelled the town.",
         "source": [{"actorText": "Rebels", "code": "XYZ", "sector": "REBabc"}],
-        "target": "",
+        "target": "", "eventLoc": {"name": "Gorazde"},
     },
     {
         "id": "R-2", "event": "DEMAND", "text": "Japan urged Ruritania to talk.",
@@ -46,6 +46,7 @@ def test_plover_reader_skips_header_and_maps_old_names(tmp_path: Path) -> None:
     assert first.date == dt.date(2000, 1, 1)
     assert first.events is not None and first.events[0].target == ()
     assert first.events[0].source == (GoldActor(code="XYZ", sector="REB", text="Rebels"),)
+    assert first.events[0].location == "Gorazde"
     second = gs.items[1].events
     assert second is not None
     assert second[0].source[0].code == "JPN"  # JAP is not ISO

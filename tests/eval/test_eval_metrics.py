@@ -188,3 +188,19 @@ def test_triples_count_one_actor_named_twice_once() -> None:
                                ("APEC", "IGO", "IGO")])]]  # fmt: skip
     s = score(items, preds).scores
     assert s["triple_precision"] == 1.0 and s["triple_recall"] == 1.0
+
+
+def test_location_accuracy() -> None:
+    from parley.models import Location
+
+    gold = [GoldEvent(event="ASSAULT", location="town of Rafah")]
+    items = [_item("plover", f"l{i}", events=gold) for i in range(4)]
+    near = ev("ASSAULT")
+    near.location = Location(name="Khan Yunis", lat=31.34, lon=34.31)  # ~9 km from Rafah
+    named = ev("ASSAULT")
+    named.location = Location(name="Rafah")
+    far = ev("ASSAULT")
+    far.location = Location(name="Cairo", lat=30.06, lon=31.25)
+    r = score(items, [[named], [near], [far], [ev("ASSAULT")]])
+    assert r.scores["location_accuracy"] == pytest.approx(0.5)
+    assert sum(e.kind == "location" for e in r.errors) == 2
