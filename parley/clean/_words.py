@@ -26,8 +26,6 @@ NAME_PREFIXES = frozenset({
 
 #: a token at least this frequent is a word and is never split
 KNOWN_ZIPF = 4.0
-#: tokens rarer than this are treated as unknown (typos, glue, rare names)
-RARE_ZIPF = 2.0
 
 
 def zipf_table() -> dict[str, float]:
@@ -62,21 +60,23 @@ def _piece_zipf(piece: str, table: dict[str, float]) -> float | None:
     return z
 
 
-def split_point(token: str, *, capitalised: bool = False) -> int | None:
-    """Where to split a glued lowercase ``token`` in two, or None to leave it.
+#: common words that glue onto a neighbour when a line break is lost ("partnersby")
+FUNCTION_WORDS = frozenset({
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
+    "been", "being", "both", "but", "by", "can", "could", "did", "do", "does", "each", "for",
+    "from", "had", "has", "have", "he", "her", "him", "his", "if", "in", "into", "is", "it",
+    "its", "may", "might", "more", "most", "must", "no", "not", "of", "on", "only", "or",
+    "other", "our", "said", "says", "she", "should", "so", "some", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
+    "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will",
+    "with", "would", "you", "your",
+})
 
-    ``capitalised`` tokens (the first letter was upper case) are held to a stricter score: an
-    unknown capitalised token is more often a name than glue.
-    """
-    table = zipf_table()
-    n = len(token)
-    if n < 3:
-        return None
-    zt = table.get(token, 0.0)
-    if zt >= KNOWN_ZIPF:
-        return None
-    best: tuple[float, int] | None = None
-    for i in range(1, n):
+
+def _best_split(token: str, table: dict[str, float]) -> tuple[float, int, bool] | None:
+    """``(zipf sum, cut, has a function word)`` of the likeliest two-word split."""
+    best: tuple[float, int, bool] | None = None
+    for i in range(1, len(token)):
         zl = _piece_zipf(token[:i], table)
         if zl is None:
             continue
@@ -85,27 +85,109 @@ def split_point(token: str, *, capitalised: bool = False) -> int | None:
             continue
         total = zl + zr
         if best is None or total > best[0]:
-            best = (total, i)
-    if best is None:
-        return None
-    total, i = best
-    if zt >= RARE_ZIPF:
-        # a real (if rare) word: split only when the pair is a thousand times likelier
-        return i if total - 9.0 >= zt + 2.0 else None
+            left, right = token[:i], token[i:]
+            function = (left in FUNCTION_WORDS and left not in COMPOUND_HEADS) or (
+                right in FUNCTION_WORDS and right not in COMPOUND_TAILS)
+            best = (total, i, function)
+    return best
+
+
+#: first elements of closed compounds ("overbalancing", "outweigh", "subproducts")
+COMPOUND_HEADS = frozenset({
+    "over", "out", "under", "up", "down", "off", "back", "fore", "after", "counter", "cross",
+    "sub", "super", "inter", "multi", "non", "anti", "pre", "post", "mid", "self", "semi",
+    "with", "through", "hand", "head", "home", "house", "work", "life", "water", "air", "sea",
+    "land", "fire", "book", "foot", "play", "news",
+})
+#: last elements of closed compounds ("carmaker", "writeback", "spokesman", "nationwide")
+COMPOUND_TAILS = frozenset({
+    "man", "men", "woman", "women", "maker", "makers", "making", "back", "out", "over", "work",
+    "works", "worker", "workers", "ship", "ships", "side", "wide", "like", "less", "ness",
+    "land", "lands", "way", "ways", "house", "room", "field", "line", "lines", "point", "time",
+    "times", "weight", "where", "wise", "holder", "holders", "owner", "owners", "keeper",
+    "keepers", "goer", "goers", "taker", "takers", "about", "down", "off", "up", "board",
+    "book", "books", "place", "stone", "water", "wood", "yard", "bound", "hood", "free",
+})
+
+
+def split_points(token: str, *, capitalised: bool = False) -> list[int]:
+    """Where to split a glued lowercase ``token`` (cut offsets), or ``[]`` to leave it.
+
+    A token wordfreq knows (even rarely: names, compounds such as "outperformance") is split
+    only when the two words are far likelier than it ("ofthe", "morethan"). An unknown token
+    is split when both pieces are words and the pair is not a closed compound ("carmaker"); an
+    unknown capitalised token (more often a name) only when the left piece is a common word
+    ("Asuccessful", "Russianmediation") or the right one a function word ("Yukoshad").
+    Three-word glue ("previouslybeenthought") is split twice.
+    """
+    table = zipf_table()
+    n = len(token)
+    if n < 3:
+        return []
+    zt = table.get(token, 0.0)
+    if zt >= KNOWN_ZIPF:
+        return []
+    best = _best_split(token, table)
+    if zt > 0.0:
+        if best is None:
+            return []
+        total, i, function = best
+        margin = 1.5 if function and zt < 2.5 else 2.5
+        if capitalised:
+            margin = 3.0  # a capitalised token wordfreq knows is a name ("Orin")
+        return [i] if total - 9.0 >= zt + margin else []
     if capitalised:
-        # the left piece must be a solid word: "Asuccessful", "Russianmediation"
-        return i if total >= 7.0 and table.get(token[:i], 0.0) >= 3.5 else None
-    return i if total >= 4.5 else None
+        if best is not None:
+            total, i, _function = best
+            left, right = token[:i], token[i:]
+            if total >= 7.0 and table.get(left, 0.0) >= 3.5 and len(right) >= 4 \
+                    and table.get(right, 0.0) >= 3.0:
+                return [i]
+        for j in range(n - 3, 2, -1):
+            if token[j:] in FUNCTION_WORDS and table.get(token[:j], 0.0) >= 1.0:
+                return [j]  # a known name and a function word: "Yukoshad"
+        return []
+    if best is not None:
+        total, i, function = best
+        if function:
+            return [i] if total >= 4.5 else []
+        left, right = token[:i], token[i:]
+        if (len(left) >= 3 and len(right) >= 3 and left not in COMPOUND_HEADS
+                and right not in COMPOUND_TAILS and total >= 4.5):
+            return [i]
+        return []
+    if n < 8:
+        return []
+    # three words: a word, then a glued pair
+    for i in range(2, n - 4):
+        if _piece_zipf(token[:i], table) is None:
+            continue
+        rest = split_points(token[i:])
+        if len(rest) == 1:
+            return [i, i + rest[0]]
+    return []
+
+
+def split_point(token: str, *, capitalised: bool = False) -> int | None:
+    """The first cut of :func:`split_points`, or None."""
+    cuts = split_points(token, capitalised=capitalised)
+    return cuts[0] if cuts else None
 
 
 def camel_ok(left: str, right: str, whole: str) -> bool:
     """Is ``left|right`` (lower->Upper inside ``whole``) glue rather than a CamelCase name?"""
-    if len(right) < 2 or len(left) < 2:
+    if len(right) < 2 or (len(left) < 2 and left != "a"):
         return False
+    if right.isupper() and not left.islower():
+        return False  # "DrKW", "McKW": initials, not glue
     if left.lower() in NAME_PREFIXES:
         return False
     table = zipf_table()
-    return table.get(whole.lower(), 0.0) < 2.5
+    zt = table.get(whole.lower(), 0.0)
+    if zt == 0.0 or (right.isupper() and left.islower()):
+        return True  # unknown, or an acronym glued to a word: "saidAOL", "aUS"
+    # a CamelCase token wordfreq knows is a name unless both parts are far more common
+    return min(table.get(left.lower(), 0.0), table.get(right.lower(), 0.0)) - zt >= 3.0
 
 
-__all__ = ["camel_ok", "split_point", "zipf", "zipf_table"]
+__all__ = ["FUNCTION_WORDS", "camel_ok", "split_point", "split_points", "zipf", "zipf_table"]

@@ -30,7 +30,7 @@ from collections import Counter
 
 from ..models import Dateline, RemovedSpan, RepairResult
 from ._buffer import ANCHOR, INSERT, SAME, Buffer, Edit
-from ._words import camel_ok, split_point, zipf_table
+from ._words import camel_ok, split_points, zipf_table
 from .boilerplate import MAX_LINE, boilerplate_reason
 from .dateline import match_dateline
 from .sources import extract_urls, source_line_start
@@ -55,12 +55,13 @@ _BULLET = re.compile(r"(?:[-*•–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _PROTECTED = re.compile(r"\S*(?:://|www\.|@|#)\S*|\S+\.(?:com|org|net|gov|edu|int|io|info)\b\S*",
                         re.IGNORECASE)
 _PUNCT_GLUE = re.compile(
-    r"(?<=[a-z0-9%][a-z0-9%])(?:[.!?]+[\"')\]]?)(?=[\"(]?[A-Z][a-z])"
-    r"|(?<=[a-z])[,;](?=[A-Za-z])"
+    r"(?<=[a-z0-9%)][a-z0-9%)])(?:[.!?]+[\"')\]]?)(?=[\"(]?[A-Z][a-z]|[A-Z]{2,}\b)"
+    r"|(?<=[a-z0-9])[,;](?=[A-Za-z])"
     r"|(?<=[a-z][a-z]):(?=[A-Z][a-z])"
     r"|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?\n\s] +)(?:Mr|Mrs|Ms|Dr|[A-Z][a-z]+|[A-Z]\.) +\Z")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPACES = re.compile(r"(?<=[^\n ]) {2,}| +(?=\n)|(?<=\n) +|\n{3,}")
 
@@ -296,6 +297,7 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
             inserts.add(m.end())
             changes["glued-sentences"] += 1
     table = zipf_table()
+    counts: Counter[str] | None = None
     for m in _WORD.finditer(text):
         tok = m.group(0)
         if len(tok) < 3 or not tok.isascii():
@@ -306,8 +308,19 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
         start = m.start()
         if is_protected(start):
             continue
+        if counts is None:
+            counts = Counter(_WORD.findall(text))
+        if counts[tok] > 1:
+            continue  # a token the document repeats is a word of its own (TimeWarner)
         pieces: list[tuple[int, str]] = [(start, tok)]
-        if not tok.isupper() and _CAMEL.search(tok):
+        if tok[0] == "s" and start > 0 and text[start - 1] == "'" and tok.islower():
+            # a possessive glued to the next word: "company'sdebt"
+            rest = tok[1:]
+            if table.get(rest, 0.0) >= 3.0 or split_points(rest):
+                inserts.add(start + 1)
+                changes["glued-words"] += 1
+                pieces = [(start + 1, rest)]
+        elif not tok.isupper() and _CAMEL.search(tok):
             pieces = []
             prev = 0
             for c in _CAMEL.finditer(tok):
@@ -323,19 +336,21 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
             if len(piece) < 3:
                 continue
             if piece.islower():
-                cut = split_point(piece)
+                cuts = split_points(piece)
             elif piece[0].isupper() and piece[1:].islower():
-                cut = split_point(piece.lower(), capitalised=True)
+                if p_start == start and _NAME_BEFORE.search(text, max(0, start - 40), start):
+                    continue  # the second word of a name: "Bruce Misamore"
+                cuts = split_points(piece.lower(), capitalised=True)
             else:
                 continue
-            if cut is not None:
+            for cut in cuts:
                 inserts.add(p_start + cut)
                 changes["glued-words"] += 1
     buf.apply([Edit(i, i, " ", INSERT) for i in sorted(inserts)])
 
 
 def _leading_word_upper(s: str) -> str:
-    m = re.match(r"[A-Z][a-z]*", s)
+    m = re.match(r"[A-Z][a-z]+|[A-Z]+", s)
     return m.group(0) if m else s
 
 
