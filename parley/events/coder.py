@@ -94,6 +94,8 @@ class Frame:
     hypothetical: bool = False
     intent: bool = False
     reporter: Token | None = None
+    light: Token | None = None  # the light verb a nominal event hangs from
+    outer: list[Token] = field(default_factory=list)  # further governors absorbed
     depth: int = 0  # clause boundaries between the trigger and the main clause
     dropped: bool = False  # alleged or reported content of a noun: "accusations that ..."
     notes: list[str] = field(default_factory=list)
@@ -311,6 +313,15 @@ class SentenceCoder:
         if depth > 4:
             return [], ""
         passive = _is_passive(verb)
+        if passive and not any(c.dep_ == "agent" for c in verb.children) and (
+                self.lex.governor("light", _lemma(verb))
+                or self.lex.governor("intent", _lemma(verb))):
+            # "Vietnam is committed to", "forces were engaged in": a state of the subject
+            for c in verb.children:
+                if c.dep_ == "nsubjpass":
+                    refs = self._refs_for(c)
+                    if refs:
+                        return refs, f"subject '{c.text}'"
         for c in verb.children:
             if passive and c.dep_ == "agent":
                 for g in c.children:
@@ -324,6 +335,12 @@ class SentenceCoder:
         head = verb.head
         if head is verb:
             return [], ""
+        if dep == "conj" and head.pos_ in ("VERB", "AUX") and _is_passive(head):
+            for c in head.children:
+                if c.dep_ == "nsubjpass":
+                    refs = self._refs_for(c)
+                    if refs:
+                        return refs, f"subject of '{head.text}' (nsubjpass '{c.text}')"
         if dep in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             if dep == "xcomp":
                 # "urged Israel to withdraw": the object of the governor is the subject.
@@ -381,7 +398,8 @@ class SentenceCoder:
         for m in trig.matched:
             if m.pos_ in ("NOUN", "PROPN"):
                 for c in m.children:
-                    if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS - {"from"}:
+                    if c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS - {"from"}
+                                             or (c.lower_ == "by" and m.dep_ != "pobj")):
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 got = self._refs_for(g)
@@ -586,11 +604,23 @@ class SentenceCoder:
                     fr.negated = True
                     fr.notes.append(f"'{head.text}' negated")
                 break
-            if dep == "dobj" and pat.pos == "noun" and self.lex.governor("light", hl) \
-                    and head.pos_ in ("VERB", "AUX"):
-                # "failed to yield lasting agreements": the light verb's modality counts
+            if dep in ("dobj", "pobj") and pat.pos == "noun" \
+                    and self.lex.governor("light", hl) and head.pos_ in ("VERB", "AUX") \
+                    and fr.kind == "action" and fr.governor is None:
+                # "failed to yield lasting agreements": the light verb's modality counts;
+                # "ordered patrols": the light verb gives way to the nominal event
                 self._local_modality(head, fr, reported=reported)
+                fr.light = head
                 cur = head
+                continue
+            if dep == "pobj" and pat.pos == "noun" and head.dep_ == "prep" \
+                    and self.lex.governor("light", _lemma(head.head)) \
+                    and head.head.pos_ in ("VERB", "AUX") and fr.kind == "action" \
+                    and fr.governor is None:
+                # "engaged in ethnic cleansing", "culminated in a ceasefire"
+                self._local_modality(head.head, fr, reported=reported)
+                fr.light = head.head
+                cur = head.head
                 continue
             if dep in ("pobj",) and head.lower_ == "without":
                 fr.negated = True
@@ -634,6 +664,23 @@ class SentenceCoder:
                                                                      "prospective"):
                     fr.hypothetical = True
                     fr.notes.append(f"modifier '{c.text}'")
+        if fr.kind in ("reject", "threaten", "intent") and fr.governor is not None:
+            g = fr.governor
+            for _ in range(3):
+                if g.dep_ not in ("xcomp", "ccomp", "conj") or g.head is g:
+                    break
+                gh = g.head
+                kind = next((k for k in ("request", "appeal") if self.lex.governor(k, _lemma(gh))),
+                            None)
+                if kind is not None:
+                    fr.outer.append(fr.governor)
+                    fr.code = self.lex.derived(kind, pat.code) or fr.code
+                    fr.kind = kind
+                    fr.governor = gh
+                    fr.intent = False
+                    fr.notes.append(f"{kind} verb '{gh.text}' over it")
+                    break
+                g = gh
         if self.question:
             fr.hypothetical = True
             fr.notes.append("question")
@@ -769,17 +816,25 @@ class EventCoderEngine:
         # a trigger that is the governor of another trigger (request / reject / threaten /
         # intent) is absorbed into it: "urged X to withdraw" is one appeal event
         for fr in frames.values():
-            if fr.governor is not None and fr.governor.i in by_tok and not fr.dropped:
-                absorbed.add(fr.governor.i)
-        for t in triggers:
-            i = t.token.i
-            if i in consumed or i in absorbed:
+            if fr.dropped:
                 continue
-            if frames[i].dropped:
+            for g in (fr.governor, *fr.outer):
+                if g is not None and g.i in by_tok:
+                    absorbed.add(g.i)
+        built: dict[int, Event] = {}
+        # nominal events on a light verb first: the light verb gives way only to an event
+        for t in sorted(triggers, key=lambda t: frames.get(t.token.i) is None
+                        or frames[t.token.i].light is None):
+            i = t.token.i
+            if i in consumed or i in absorbed or frames[i].dropped:
                 continue
             ev = self._build(sc, t, frames[i], by_tok, consumed)
             if ev is not None:
-                events.append(ev)
+                built[i] = ev
+                light = frames[i].light
+                if light is not None and light.i in by_tok:
+                    absorbed.add(light.i)
+        events = [built[t.token.i] for t in triggers if t.token.i in built]
         events = self._dedupe(events)
         if not events and self.statements:
             st = self._statement(sc)
@@ -882,12 +937,12 @@ class EventCoderEngine:
         elif dep in ("conj",) and head.dep_ in ("dobj", "pobj"):
             return [], [], False, []
         if verb is not None:
-            if verb.i in by_tok and fr.kind == "action":
+            if verb.i in by_tok and fr.kind == "action" and fr.light is not verb:
                 # content of another event: "condemned the attack"
                 return [], [], False, []
             vl = _lemma(verb)
             light = sc.lex.governor("light", vl) or sc.lex.governor("intent", vl) \
-                or fr.governor is verb
+                or fr.governor is verb or fr.light is verb
             if light:
                 if not src:
                     src, h = sc._subject_of(verb)
