@@ -890,6 +890,10 @@ class EventCoderEngine:
             src, tgt = tgt[:1], tgt[1:]
         if not src and not tgt:
             return None
+        if pat.pos == "noun" and fr.light is None and fr.governor is None \
+                and not any(r.code or r.sector for r in (*src, *tgt)):
+            # a nominal event with no light verb and no known actor: too weak to code
+            return None
         # one actor cannot be its own recipient
         src_keys = {(r.start, r.end) for r in src}
         tgt = [r for r in tgt if (r.start, r.end) not in src_keys]

@@ -68,17 +68,21 @@ class _LDict(dict[str, Any]):
     line: int = 0
 
 
-def _from_node(node: yaml.Node) -> Any:
+def _from_node(node: yaml.Node, path: Path) -> Any:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         d = _LDict()
         d.line = line
         for knode, vnode in node.value:
-            key = _from_node(knode)
-            d[str(key)] = _from_node(vnode)
+            key = str(_from_node(knode, path))
+            if key in d:
+                raise _err(path, knode.start_mark.line + 1,
+                           f"key {key!r} given twice in the same mapping (first on line "
+                           f"{_line(d[key], line)}); merge the two")
+            d[key] = _from_node(vnode, path)
         return d
     if isinstance(node, yaml.SequenceNode):
-        lst = _LList(_from_node(v) for v in node.value)
+        lst = _LList(_from_node(v, path) for v in node.value)
         lst.line = line
         return lst
     assert isinstance(node, yaml.ScalarNode)
@@ -223,7 +227,7 @@ def _read(path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise _err(path, line, f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
-    return None if node is None else _from_node(node)
+    return None if node is None else _from_node(node, path)
 
 
 def _load_into(lex: Lexicon, path: Path, seen: dict[tuple[Any, ...], Pattern]) -> None:

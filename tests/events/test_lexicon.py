@@ -65,6 +65,8 @@ def test_conflicting_patterns(tmp_path: Path) -> None:
         ("entries:\n  - id: a\n    cameo: '045'\n    verbs: ['+x']\n", 4, "must be a word"),
         ("governors:\n  maybe: [x]\n", 2, "unknown governor"),
         ("entries: [\n", 2, "not valid YAML"),
+        ("entries:\n  - id: a\n    cameo: '045'\n    verbs: [x]\n    verbs: [y]\n", 5,
+         "given twice"),
     ],
 )
 def test_malformed_files(tmp_path: Path, text: str, line: int, words: str) -> None:
