@@ -113,7 +113,7 @@ def damage(doc: dict[str, str], rng: random.Random) -> Damaged:
                 junction_ok = prev[-1].isalpha() or prev[-1] in ".,;:!?"
                 if r < 0.12 and junction_ok and word[0].isalpha():
                     d.glue.append(emit(word))  # a lost line break: the words glue
-                    col += len(word)
+                    col = len(word)  # the source line ended here; the next one starts
                     continue
                 if r < 0.2 and word.isalpha() and word.islower() and len(word) >= 7:
                     k = rng.randint(3, len(word) - 3)
@@ -204,7 +204,7 @@ def score(d: Damaged, result: RepairResult, t: Tally) -> None:
         c = int(r2c[g])
         if c > 0 and clean[c - 1] == " " and offsets.is_inserted(c - 1):
             t.glue_split += 1
-        elif len(t.missed_examples) < 12:
+        elif len(t.missed_examples) < 60:
             t.missed_examples.append(raw[max(0, g - 20):g + 20].replace("\n", "|"))
     for c in range(len(clean)):
         if offsets.is_inserted(c) and c + 1 < len(clean):

@@ -62,13 +62,12 @@ def _piece_zipf(piece: str, table: dict[str, float]) -> float | None:
 
 #: common words that glue onto a neighbour when a line break is lost ("partnersby")
 FUNCTION_WORDS = frozenset({
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
-    "been", "being", "both", "but", "by", "can", "could", "did", "do", "does", "each", "for",
-    "from", "had", "has", "have", "he", "her", "him", "his", "if", "in", "into", "is", "it",
-    "its", "may", "might", "more", "most", "must", "no", "not", "of", "on", "only", "or",
-    "other", "our", "said", "says", "she", "should", "so", "some", "such", "than",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
-    "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will",
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "because",
+    "been", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
+    "has", "have", "he", "her", "him", "his", "if", "in", "into", "is", "it", "its", "may",
+    "might", "must", "no", "not", "of", "on", "or", "our", "said", "says", "she", "should", "so",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will",
     "with", "would", "you", "your",
 })
 
@@ -94,23 +93,24 @@ def _best_split(token: str, table: dict[str, float]) -> tuple[float, int, bool] 
 
 #: first elements of closed compounds ("overbalancing", "outweigh", "subproducts")
 COMPOUND_HEADS = frozenset({
-    "over", "out", "under", "up", "down", "off", "back", "fore", "after", "counter", "cross",
+    "over", "out", "under", "up", "down", "off", "back", "fore", "counter", "cross",
     "sub", "super", "inter", "multi", "non", "anti", "pre", "post", "mid", "self", "semi",
-    "with", "through", "hand", "head", "home", "house", "work", "life", "water", "air", "sea",
+    "through", "hand", "head", "home", "house", "work", "life", "water", "air", "sea",
     "land", "fire", "book", "foot", "play", "news",
 })
 #: last elements of closed compounds ("carmaker", "writeback", "spokesman", "nationwide")
 COMPOUND_TAILS = frozenset({
     "man", "men", "woman", "women", "maker", "makers", "making", "back", "out", "over", "work",
     "works", "worker", "workers", "ship", "ships", "side", "wide", "like", "less", "ness",
-    "land", "lands", "way", "ways", "house", "room", "field", "line", "lines", "point", "time",
-    "times", "weight", "where", "wise", "holder", "holders", "owner", "owners", "keeper",
-    "keepers", "goer", "goers", "taker", "takers", "about", "down", "off", "up", "board",
+    "land", "lands", "house", "room", "field", "line", "lines", "point", "time",
+    "times", "weight", "wise", "holder", "holders", "keeper",
+    "keepers", "goer", "goers", "taker", "takers", "down", "off", "board",
     "book", "books", "place", "stone", "water", "wood", "yard", "bound", "hood", "free",
 })
 
 
-def split_points(token: str, *, capitalised: bool = False) -> list[int]:
+def split_points(token: str, *, capitalised: bool = False, after_name: bool = False
+                 ) -> list[int]:
     """Where to split a glued lowercase ``token`` (cut offsets), or ``[]`` to leave it.
 
     A token wordfreq knows (even rarely: names, compounds such as "outperformance") is split
@@ -118,7 +118,8 @@ def split_points(token: str, *, capitalised: bool = False) -> list[int]:
     is split when both pieces are words and the pair is not a closed compound ("carmaker"); an
     unknown capitalised token (more often a name) only when the left piece is a common word
     ("Asuccessful", "Russianmediation") or the right one a function word ("Yukoshad").
-    Three-word glue ("previouslybeenthought") is split twice.
+    Three-word glue ("previouslybeenthought") is split twice. ``after_name``: the token
+    follows a capitalised word ("Bruce Misamore"), so only a function word is split off.
     """
     table = zipf_table()
     n = len(token)
@@ -137,25 +138,31 @@ def split_points(token: str, *, capitalised: bool = False) -> list[int]:
             margin = 3.0  # a capitalised token wordfreq knows is a name ("Orin")
         return [i] if total - 9.0 >= zt + margin else []
     if capitalised:
-        if best is not None:
+        if best is not None and not after_name:
             total, i, _function = best
             left, right = token[:i], token[i:]
-            if total >= 7.0 and table.get(left, 0.0) >= 3.5 and len(right) >= 4 \
-                    and table.get(right, 0.0) >= 3.0:
-                return [i]
-        for j in range(n - 3, 2, -1):
-            if token[j:] in FUNCTION_WORDS and table.get(token[:j], 0.0) >= 1.0:
-                return [j]  # a known name and a function word: "Yukoshad"
+            zl = table.get(left, 0.0)
+            if total >= 7.0 and zl >= 3.5 and len(right) >= 4 and table.get(right, 0.0) >= 2.5:
+                return [i] + [i + c for c in split_points(right)]
+        for j in range(n - 2, 0, -1):
+            right = token[j:]
+            if right in FUNCTION_WORDS:
+                zl = table.get(token[:j], 0.0)
+                if zl >= 3.5 or (j >= 3 and (len(right) >= 4 or (zl >= 1.0 and len(right) >= 3))):
+                    return [j]  # a name or word, then a function word: "Yukoshad", "Pankesaid"
         return []
     if best is not None:
         total, i, function = best
-        if function:
-            return [i] if total >= 4.5 else []
         left, right = token[:i], token[i:]
-        if (len(left) >= 3 and len(right) >= 3 and left not in COMPOUND_HEADS
-                and right not in COMPOUND_TAILS and total >= 4.5):
-            return [i]
-        return []
+        if function:
+            ok = total >= 4.5
+        else:
+            ok = (len(left) >= 3 and len(right) >= 3 and left not in COMPOUND_HEADS
+                  and right not in COMPOUND_TAILS and total >= 4.5)
+        if not ok:
+            return []
+        # a piece may be glue itself: "commandofthe" -> "command" + "ofthe" -> "of the"
+        return [c for c in split_points(left)] + [i] + [i + c for c in split_points(right)]
     if n < 8:
         return []
     # three words: a word, then a glued pair
@@ -178,14 +185,14 @@ def camel_ok(left: str, right: str, whole: str) -> bool:
     """Is ``left|right`` (lower->Upper inside ``whole``) glue rather than a CamelCase name?"""
     if len(right) < 2 or (len(left) < 2 and left != "a"):
         return False
-    if right.isupper() and not left.islower():
+    if right.isupper() and not left.islower() and left.lower() not in FUNCTION_WORDS:
         return False  # "DrKW", "McKW": initials, not glue
     if left.lower() in NAME_PREFIXES:
         return False
     table = zipf_table()
     zt = table.get(whole.lower(), 0.0)
-    if zt == 0.0 or (right.isupper() and left.islower()):
-        return True  # unknown, or an acronym glued to a word: "saidAOL", "aUS"
+    if zt == 0.0 or (right.isupper() and (left.islower() or left.lower() in FUNCTION_WORDS)):
+        return True  # unknown, or an acronym glued to a word: "saidAOL", "aUS", "TheUS"
     # a CamelCase token wordfreq knows is a name unless both parts are far more common
     return min(table.get(left.lower(), 0.0), table.get(right.lower(), 0.0)) - zt >= 3.0
 

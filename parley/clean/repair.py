@@ -30,7 +30,7 @@ from collections import Counter
 
 from ..models import Dateline, RemovedSpan, RepairResult
 from ._buffer import ANCHOR, INSERT, SAME, Buffer, Edit
-from ._words import camel_ok, split_points, zipf_table
+from ._words import FUNCTION_WORDS, camel_ok, split_points, zipf_table
 from .boilerplate import MAX_LINE, boilerplate_reason
 from .dateline import match_dateline
 from .sources import extract_urls, source_line_start
@@ -55,13 +55,15 @@ _BULLET = re.compile(r"(?:[-*•–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _PROTECTED = re.compile(r"\S*(?:://|www\.|@|#)\S*|\S+\.(?:com|org|net|gov|edu|int|io|info)\b\S*",
                         re.IGNORECASE)
 _PUNCT_GLUE = re.compile(
-    r"(?<=[a-z0-9%)][a-z0-9%)])(?:[.!?]+[\"')\]]?)(?=[\"(]?[A-Z][a-z]|[A-Z]{2,}\b)"
-    r"|(?<=[a-z0-9])[,;](?=[A-Za-z])"
+    r"(?<=[a-z0-9%)\"'][a-z0-9%)\"'])(?:[.!?]+[\"')\]]?)(?=[\"(]?[A-Z][a-z]|[A-Z]{2,}\b|[A-Z] )"
+    r"|(?<=[A-Za-z0-9%])[,;](?=[A-Za-z])"
+    r"|(?<=\d)(?:bn|mn|tn|m|k)(?=[a-z]{3,}\b)"
     r"|(?<=[a-z][a-z]):(?=[A-Z][a-z])"
     r"|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])"
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?\n\s] +)(?:Mr|Mrs|Ms|Dr|[A-Z][a-z]+|[A-Z]\.) +\Z")
+_ACRONYM_GLUE = re.compile(r"([A-Z]{2,}?)([A-Z][a-z]{2,})\Z|([A-Z]{2,})([a-z]{2,})\Z")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPACES = re.compile(r"(?<=[^\n ]) {2,}| +(?=\n)|(?<=\n) +|\n{3,}")
 
@@ -292,11 +294,16 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
         return k >= 0 and i < protected[k][1]
 
     inserts: set[int] = set()
-    for m in _PUNCT_GLUE.finditer(text):
-        if not is_protected(m.start()):
-            inserts.add(m.end())
-            changes["glued-sentences"] += 1
     table = zipf_table()
+    for m in _PUNCT_GLUE.finditer(text):
+        if is_protected(m.start()):
+            continue
+        if m.group(0)[0].isalpha():  # a unit glued to a word: "$11bnfinancial"
+            word = _WORD.match(text, m.end())
+            if word is None or table.get(word.group(0), 0.0) < 3.0:
+                continue
+        inserts.add(m.end())
+        changes["glued-sentences"] += 1
     counts: Counter[str] | None = None
     for m in _WORD.finditer(text):
         tok = m.group(0)
@@ -313,13 +320,24 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
         if counts[tok] > 1:
             continue  # a token the document repeats is a word of its own (TimeWarner)
         pieces: list[tuple[int, str]] = [(start, tok)]
-        if tok[0] == "s" and start > 0 and text[start - 1] == "'" and tok.islower():
-            # a possessive glued to the next word: "company'sdebt"
+        acronym = _ACRONYM_GLUE.match(tok) if tok[1].isupper() else None
+        if tok[0] == "s" and start > 0 and text[start - 1] == "'" and (
+                tok.islower() or tok[1].isupper()):
+            # a possessive glued to the next word: "company'sdebt", "Japan'sNippon"
             rest = tok[1:]
-            if table.get(rest, 0.0) >= 3.0 or split_points(rest):
+            if rest[0].isupper() or table.get(rest, 0.0) >= 3.0 or split_points(rest):
                 inserts.add(start + 1)
                 changes["glued-words"] += 1
                 pieces = [(start + 1, rest)]
+        elif acronym is not None:
+            # an acronym glued to a word: "USsales", "GDPin", "UKChancellor"
+            head = acronym.group(1) or acronym.group(3)
+            rest = acronym.group(2) or acronym.group(4)
+            if z is None and (rest.lower() in FUNCTION_WORDS or (
+                    len(rest) >= 3 and table.get(rest.lower(), 0.0) >= 3.0)):
+                inserts.add(start + len(head))
+                changes["glued-words"] += 1
+            continue
         elif not tok.isupper() and _CAMEL.search(tok):
             pieces = []
             prev = 0
@@ -338,9 +356,10 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
             if piece.islower():
                 cuts = split_points(piece)
             elif piece[0].isupper() and piece[1:].islower():
-                if p_start == start and _NAME_BEFORE.search(text, max(0, start - 40), start):
-                    continue  # the second word of a name: "Bruce Misamore"
-                cuts = split_points(piece.lower(), capitalised=True)
+                # the second word of a name ("Bruce Misamore") only loses a function word
+                after_name = p_start == start and bool(
+                    _NAME_BEFORE.search(text, max(0, start - 40), start))
+                cuts = split_points(piece.lower(), capitalised=True, after_name=after_name)
             else:
                 continue
             for cut in cuts:
