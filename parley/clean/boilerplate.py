@@ -59,13 +59,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ("signoff", r"(?:reuters?|ap|afp|upi|xinhua|agencies|pti|ians|apn)\.?"),
 ]
 
-_COMPILED: list[tuple[str, re.Pattern[str]]] = [
-    (
-        reason,
-        re.compile(r"(?:" + pattern + r")\Z", 0 if reason == "byline-name" else re.IGNORECASE),
-    )
-    for reason, pattern in _PATTERNS
-]
+_NAMES = [f"r{i}" for i in range(len(_PATTERNS))]
+_REASONS = {name: reason for name, (reason, _p) in zip(_NAMES, _PATTERNS, strict=True)}
+#: one alternation, matched once per line ("By Name" bylines are case-sensitive)
+_COMBINED = re.compile(
+    "|".join(
+        f"(?P<{name}>" + ("(?-i:" if reason == "byline-name" else "(?:") + pattern + r")\Z)"
+        for name, (reason, pattern) in zip(_NAMES, _PATTERNS, strict=True)
+    ),
+    re.IGNORECASE,
+)
 _FIRST = re.compile(r"[A-Za-z©(]")
 #: the longest line that is ever taken as boilerplate
 MAX_LINE = 240
@@ -76,14 +79,15 @@ def boilerplate_reason(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > MAX_LINE or not _FIRST.match(s):
         return None
-    for reason, pattern in _COMPILED:
-        if pattern.match(s):
-            if reason == "byline-name":
-                if _looks_like_sentence(s):
-                    continue
-                return "boilerplate:byline"
-            return "boilerplate:" + reason
-    return None
+    m = _COMBINED.match(s)
+    if m is None or m.lastgroup is None:
+        return None
+    reason = _REASONS[m.lastgroup]
+    if reason == "byline-name":
+        if _looks_like_sentence(s):
+            return None
+        return "boilerplate:byline"
+    return "boilerplate:" + reason
 
 
 _SENTENCE_VERB = re.compile(

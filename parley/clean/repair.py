@@ -52,8 +52,8 @@ _MOJIBAKE = re.compile(
 
 _TERMINAL = frozenset(".!?:;\"')]")
 _BULLET = re.compile(r"(?:[-*•–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
-_PROTECTED = re.compile(r"\S*(?:://|www\.|@|#)\S*|\S+\.(?:com|org|net|gov|edu|int|io|info)\b\S*",
-                        re.IGNORECASE)
+_PROTECT_MARK = re.compile(r"://|www\.|@|#|\.(?:com|org|net|gov|edu|int|io|info)\b",
+                           re.IGNORECASE)
 _PUNCT_GLUE = re.compile(
     r"(?<=[a-z0-9%)\"'][a-z0-9%)\"'])(?:[.!?]+[\"')\]]?)(?=[\"(]?[A-Z][a-z]|[A-Z]{2,}\b|[A-Z] )"
     r"|(?<=[A-Za-z0-9%])[,;](?=[A-Za-z])"
@@ -62,6 +62,7 @@ _PUNCT_GLUE = re.compile(
     r"|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?\n\s] +)(?:Mr|Mrs|Ms|Dr|[A-Z][a-z]+|[A-Z]\.) +\Z")
 _ACRONYM_GLUE = re.compile(r"([A-Z]{2,}?)([A-Z][a-z]{2,})\Z|([A-Z]{2,})([a-z]{2,})\Z")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -284,7 +285,15 @@ def _keep_hyphen(left: str, right: str, table: dict[str, float]) -> bool:
 
 def _unglue(buf: Buffer, changes: Counter[str]) -> None:
     text = buf.text
-    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    protected: list[tuple[int, int]] = []
+    for m in _PROTECT_MARK.finditer(text):
+        a = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        b = min((k for k in (text.find(" ", m.end()), text.find("\n", m.end())) if k >= 0),
+                default=len(text))
+        if protected and a <= protected[-1][1]:
+            protected[-1] = (protected[-1][0], max(b, protected[-1][1]))
+        else:
+            protected.append((a, b))
     p_starts = [s for s, _ in protected]
 
     def is_protected(i: int) -> bool:
@@ -304,21 +313,16 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
                 continue
         inserts.add(m.end())
         changes["glued-sentences"] += 1
-    counts: Counter[str] | None = None
-    for m in _WORD.finditer(text):
-        tok = m.group(0)
-        if len(tok) < 3 or not tok.isascii():
-            continue
-        z = table.get(tok.lower())
-        if z is not None and z >= 4.0:
-            continue
-        start = m.start()
-        if is_protected(start):
-            continue
-        if counts is None:
-            counts = Counter(_WORD.findall(text))
-        if counts[tok] > 1:
+    counts = Counter(_WORD3.findall(text))
+    for tok, count in counts.items():
+        if count > 1:
             continue  # a token the document repeats is a word of its own (TimeWarner)
+        z = table.get(tok.lower())
+        if (z is not None and z >= 4.0) or not tok.isascii():
+            continue
+        start = _find_word(text, tok)
+        if start < 0 or is_protected(start):
+            continue
         pieces: list[tuple[int, str]] = [(start, tok)]
         acronym = _ACRONYM_GLUE.match(tok) if tok[1].isupper() else None
         if tok[0] == "s" and start > 0 and text[start - 1] == "'" and (
@@ -366,6 +370,18 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
                 inserts.add(p_start + cut)
                 changes["glued-words"] += 1
     buf.apply([Edit(i, i, " ", INSERT) for i in sorted(inserts)])
+
+
+def _find_word(text: str, word: str) -> int:
+    """Offset of ``word`` as a whole word in ``text``, or -1."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalpha()) and (
+                i + n == len(text) or not text[i + n].isalpha()):
+            return i
+        i = text.find(word, i + 1)
+    return -1
 
 
 def _leading_word_upper(s: str) -> str:
