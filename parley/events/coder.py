@@ -389,6 +389,16 @@ class SentenceCoder:
                         if got:
                             refs.extend(got)
                             how.append(f"'{c.lower_}' object '{g.text}'")
+        for m in [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]:
+            for c in m.children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    # "aid for Romania and Poland": only named actors, never "for talks"
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.i not in skip:
+                            got = [r for r in self._refs_for(g) if r.code]
+                            if got:
+                                refs.extend(got)
+                                how.append(f"'for' object '{g.text}'")
         if verb.dep_ in ("acl",) and (passive or verb.tag_ == "VBN"):
             got = self._refs_for(verb.head)
             if got:
@@ -501,6 +511,16 @@ class SentenceCoder:
             chain += 1
             dep = cur.dep_
             head = cur.head
+            if dep == "ccomp" and not self.lex.governor("report", _lemma(head)):
+                # "reiterated its demand today that Israel ease ...", parsed as a clause of
+                # the verb: the clause belongs to the governing noun
+                noun_gov = next((c for c in head.children if c.dep_ == "dobj"
+                                 and c.pos_ == "NOUN" and c.i < cur.i
+                                 and any(self.lex.governor(k, _lemma(c)) for k in
+                                         ("request", "appeal", "threaten", "intent"))), None)
+                if noun_gov is not None:
+                    head = noun_gov
+                    dep = "acl"
             hl = _lemma(head)
             if dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "dobj", "pobj", "prep",
                        "compound", "nsubj", "nsubjpass", "conj", "relcl", "attr", "acomp",
@@ -870,12 +890,36 @@ class EventCoderEngine:
         if pat.pos == "verb":
             anchor = fr.governor if fr.kind in ("request", "appeal", "reject", "threaten") \
                 and fr.governor is not None else tok
-            src, how_s = sc._subject_of(anchor)
+            if anchor.pos_ in ("NOUN", "PROPN"):
+                # "its demand that Israel ease ...": the demand's owner, or the light verb's
+                src, how_s = sc._noun_source(anchor)
+                if not src and anchor.dep_ in ("dobj", "attr", "nsubjpass"):
+                    src, how_s = sc._subject_of(anchor.head)
+            else:
+                src, how_s = sc._subject_of(anchor)
             tgt, how_t = sc._objects_of(trig, skip=skip)
             if anchor is not tok:
                 gt, gh = sc._objects_of(Trigger(anchor, pat, []), skip=skip)
+                if anchor.pos_ in ("NOUN", "PROPN"):
+                    gt, gh = [], []
                 if gt:
                     tgt, how_t = gt, gh
+                elif fr.kind in ("request", "appeal"):
+                    # "demanded that Mugabe abandon ...": who is asked to act
+                    inner = [c for c in tok.children if c.dep_ in _SUBJ]
+                    it = sc._refs_for(inner[0]) if inner else []
+                    if it:
+                        tgt, how_t = it, [f"subject '{inner[0].text}' of the demanded action"]
+            if not tgt and pat.code[:2] in ("02", "10", "11", "13"):
+                # "demanded that Mugabe abandon ...", "warned that police will ...": the
+                # subject of the clause is who the demand or warning is addressed to
+                for c in tok.children:
+                    if c.dep_ in ("ccomp", "xcomp"):
+                        subj = [g for g in c.children if g.dep_ in _SUBJ]
+                        it = sc._refs_for(subj[0]) if subj else []
+                        if it:
+                            tgt, how_t = it, [f"subject '{subj[0].text}' of its clause"]
+                            break
             if how_s:
                 notes.append(f"source = {how_s}")
             if how_t:
