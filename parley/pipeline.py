@@ -147,7 +147,7 @@ class Pipeline:
             )
             for i, sent in enumerate(doc.sents)
         ]
-        events = list(doc._.parley_events or [])
+        events = [_with_raw_offsets(e, document) for e in (doc._.parley_events or [])]
         if self.settings.min_confidence > 0:
             events = [e for e in events if e.confidence >= self.settings.min_confidence]
         mentions = [
@@ -160,6 +160,16 @@ class Pipeline:
         )
 
 
+
+
+def _with_raw_offsets(event: Event, document: Document) -> Event:
+    """Fill ``text_info.raw_start/raw_end``: where the sentence lies in the raw text."""
+    info = event.text_info
+    if info.raw_start is not None:
+        return event
+    raw_start, raw_end = document.offsets.span_to_raw(info.start, info.end)
+    info = info.model_copy(update={"raw_start": raw_start, "raw_end": raw_end})
+    return event.model_copy(update={"text_info": info})
 
 
 def code_text(

@@ -161,3 +161,22 @@ def test_cli_reference_is_current(repo_root: Path) -> None:
     text = (repo_root / "docs" / "cli.md").read_text()
     body = text.split("<!-- cli-reference:start -->\n", 1)[1].split("<!-- cli-reference:end")[0]
     assert body == cli_reference_markdown(), "regenerate with scripts/gen_docs.sh"
+
+
+def test_raw_offsets_point_at_the_sentence_in_the_raw_text(seeded_db: Path) -> None:
+    import re
+
+    from parley.store import Store
+
+    squeeze = re.compile(r"\s+")
+    quotes = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+    with Store.open(str(seeded_db)) as store:
+        found = store.events()
+        assert found
+        for e in found:
+            raw = store.document(e.doc_id).raw_text
+            assert e.text_info.raw_start is not None and e.text_info.raw_end is not None
+            raw_slice = raw[e.text_info.raw_start:e.text_info.raw_end]
+            # inside a sentence of the seeds the repair only changes whitespace and quotes
+            assert (squeeze.sub("", raw_slice).translate(quotes)
+                    == squeeze.sub("", e.text_info.sentence).translate(quotes))
