@@ -212,7 +212,7 @@ def score(d: Damaged, result: RepairResult, t: Tally) -> None:
             r = offsets.to_raw(c + 1)
             if r not in glue:
                 t.false_splits += 1
-                if len(t.false_examples) < 15:
+                if len(t.false_examples) < 80:
                     t.false_examples.append(clean[max(0, c - 25):c + 25].replace("\n", "|"))
     for w in d.wraps:
         t.wraps += 1

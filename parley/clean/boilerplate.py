@@ -36,6 +36,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("read-more", r"(?:continue|keep) reading\b.{0,60}"),
     ("read-more", r"(?:related|more)(?: on this story| articles| stories| news| posts| coverage"
                   r"| content| topics| from .{0,40})?\s*:?"),
+    ("read-more", r"(?:related|see also|more on this)\s*:\s*.{1,120}"),
     ("read-more", r"you (?:may|might) (?:also )?(?:like|be interested in).{0,40}"),
     ("read-more", r"(?:previous|next|newer|older) (?:article|post|story|entry)\b.{0,80}"),
     ("read-more", r"newer posts?\s*older posts?\s*home"),
@@ -45,7 +46,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # labels and credits
     ("labels", r"(?:labels?|tags?|filed under|categories|topics)\s*:.{0,200}"),
     ("credit", r"(?:photo|image|picture|video)(?: credit| source| caption)?\s*:.{0,120}"),
-    ("copyright", r"(?:copyright|©|\(c\))\s*.{0,120}|all rights reserved\.?.{0,80}"),
+    ("copyright", r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,120}"
+                  r"|all rights reserved\.?.{0,80}"),
     # bylines and sign-offs
     ("byline-name", r"By\s+[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|van|von|de|al|bin|and|&)){0,5}"
                r"(?:\s*[,|/–—-]\s*.{0,60})?"),
@@ -69,7 +71,7 @@ _COMBINED = re.compile(
     ),
     re.IGNORECASE,
 )
-_FIRST = re.compile(r"[A-Za-z©(]")
+_FIRST = re.compile(r"[A-Za-z0-9©(]")
 #: the longest line that is ever taken as boilerplate
 MAX_LINE = 240
 

@@ -62,6 +62,8 @@ _PUNCT_GLUE = re.compile(
     r"|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"]\s*|\n)\Z")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?\n\s] +)(?:Mr|Mrs|Ms|Dr|[A-Z][a-z]+|[A-Z]\.) +\Z")
 _ACRONYM_GLUE = re.compile(r"([A-Z]{2,}?)([A-Z][a-z]{2,})\Z|([A-Z]{2,})([a-z]{2,})\Z")
@@ -362,7 +364,9 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
             elif piece[0].isupper() and piece[1:].islower():
                 # the second word of a name ("Bruce Misamore") only loses a function word
                 after_name = p_start == start and bool(
-                    _NAME_BEFORE.search(text, max(0, start - 40), start))
+                    _NAME_BEFORE.search(text, max(0, start - 40), start)
+                    or (_NAME_AFTER.match(text, start + len(tok))
+                        and not _SENTENCE_START.search(text, max(0, start - 3), start)))
                 cuts = split_points(piece.lower(), capitalised=True, after_name=after_name)
             else:
                 continue
