@@ -234,7 +234,7 @@ def score(d: Damaged, result: RepairResult, t: Tally) -> None:
     starts = [s for s, _ in removed]
 
     def covered(a: int, b: int) -> bool:
-        i = np.searchsorted(starts, a, side="right") - 1
+        i = int(np.searchsorted(starts, a, side="right")) - 1
         return i >= 0 and removed[i][0] <= a and removed[i][1] >= b
 
     def overlaps(a: int, b: int) -> bool:
