@@ -21,7 +21,8 @@ CAPS_ONLY = frozenset(
         "so", "do", "go", "to", "by", "up", "on", "un", "eu", "au", "who", "ec", "sco", "ttp",
         "cis", "oas", "let", "bla", "hts", "sdf", "ppp", "pti", "isi", "cia", "rsf", "msf",
         "pla", "idf", "wto", "wfp", "oic", "gcc", "adb", "icc", "icj", "ilo", "imf", "plo",
-        "ksa", "car", "roc", "rok", "prc", "uno", "ira", "mp", "mps", "ngo", "ngos",
+        "ksa", "car", "roc", "rok", "prc", "uno", "ira", "mp", "mps", "ngo", "ngos", "ice",
+        "ria", "rt", "gop", "cpc", "nab", "fia", "dhs", "nsa", "fda", "cdc",
     }
 )
 

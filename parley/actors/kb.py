@@ -484,6 +484,17 @@ class _Loader:
                 agent = Agent(word=str(word), sector=sector, role=bool(group.get("role")),
                               source=path)
                 self.kb.add_agent(agent, str(word))
+            abbreviations = group.get("abbreviations") or {}
+            if not isinstance(abbreviations, dict):
+                self.problem(DataFileError(
+                    Errors.E031.format(path=path, reason="'abbreviations' must be a mapping"),
+                    path=path,
+                ))
+                continue
+            for abbr, full in abbreviations.items():
+                agent = Agent(word=str(full), sector=sector, role=bool(group.get("role")),
+                              source=path)
+                self.kb.add_agent(agent, str(abbr), plurals=False)
 
     def load_csv(self, path: str, text: str) -> None:
         reader = csv.DictReader(io.StringIO(text))
