@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -153,7 +153,7 @@ class RepairResult(_Model):
     changes: dict[str, int] = Field(default_factory=dict)  # kind of repair -> count
 
 
-class DocStatus(str, Enum):
+class DocStatus(StrEnum):
     pending = "pending"
     coded = "coded"
     not_coded = "not_coded"
