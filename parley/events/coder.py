@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention, ActorRef, Event, Location, TextInfo
 from .cameo import CameoCode, cameo_table
-from .lexicon import Lexicon, Pattern
+from .lexicon import STOP_CODE, Lexicon, Pattern
 
 # Dependency labels --------------------------------------------------------------------
 _SUBJ = {"nsubj", "csubj"}
@@ -50,6 +50,8 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
                      "campaign", "bout", "surge", "flurry", "spree", "outbreak", "escalation",
                      "cycle", "chain", "volley", "barrage", "hail", "lot", "dozens", "hundreds",
                      "thousands", "scores", "tens", "millions", "billions"}
+_BACKGROUND_PREPS = {"after", "following", "despite", "amid", "amidst", "over", "since",
+                     "during", "before", "because", "ahead", "prior"}
 _NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 #: heads that keep an event noun in compound position an event: "mediation offer"
 _EVENT_HEADS = {"effort", "offer", "plan", "proposal", "bid", "initiative", "mission",
@@ -113,6 +115,11 @@ def _hyphen_form(tok: Token) -> str | None:
             and not doc[i - 1].whitespace_:
         return f"{doc[i - 2].lower_}-{_lemma(tok)}"
     return None
+
+
+def _same(a: Token | None, b: Token | None) -> bool:
+    """Whether two tokens are the same (spaCy makes a new Token object on every access)."""
+    return a is not None and b is not None and a.i == b.i
 
 
 def _is_passive(tok: Token) -> bool:
@@ -205,7 +212,8 @@ class SentenceCoder:
                 for pat in table.get(key, ()):
                     matched = self._match(tok, pat)
                     if matched is not None:
-                        out.append(Trigger(tok, pat, matched))
+                        if pat.code != STOP_CODE:  # a stop pattern: not an event
+                            out.append(Trigger(tok, pat, matched))
                         done = True
                         break
                 if done:
@@ -333,7 +341,7 @@ class SentenceCoder:
                     return refs, f"nsubj '{c.text}'"
         dep = verb.dep_
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return [], ""
         if dep == "conj" and head.pos_ in ("VERB", "AUX") and _is_passive(head):
             for c in head.children:
@@ -490,7 +498,7 @@ class SentenceCoder:
         for _ in range(6):
             if cur.dep_ == "ccomp" and self.lex.governor("report", _lemma(cur.head)):
                 return True
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return False
             cur = cur.head
         return False
@@ -507,7 +515,7 @@ class SentenceCoder:
             fr.notes.append("'without'")
         cur = tok
         chain = 0
-        while cur.head is not cur and chain < 6:
+        while cur.head.i != cur.i and chain < 6:
             chain += 1
             dep = cur.dep_
             head = cur.head
@@ -663,7 +671,7 @@ class SentenceCoder:
             cur = tok
             for _ in range(5):
                 if cur.dep_ not in ("pobj", "prep", "mark", "nsubj", "compound", "conj") \
-                        or cur.head is cur:
+                        or cur.head.i == cur.i:
                     break
                 cur = cur.head
                 if cur.pos_ in ("VERB", "AUX"):
@@ -687,7 +695,7 @@ class SentenceCoder:
         if fr.kind in ("reject", "threaten", "intent") and fr.governor is not None:
             g = fr.governor
             for _ in range(3):
-                if g.dep_ not in ("xcomp", "ccomp", "conj") or g.head is g:
+                if g.dep_ not in ("xcomp", "ccomp", "conj") or g.head.i == g.i:
                     break
                 gh = g.head
                 kind = next((k for k in ("request", "appeal") if self.lex.governor(k, _lemma(gh))),
@@ -735,9 +743,21 @@ class SentenceCoder:
                 if cur.dep_ == "ccomp" and self.lex.governor("report", _lemma(cur.head)):
                     fr.reporter = cur.head
                     break
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 cur = cur.head
+        if fr.reporter is not None and fr.kind == "action" and int(pat.code[:2]) >= 14 \
+                and self.lex.governor("claim", _lemma(fr.reporter)) and any(
+                    c.dep_ in _SUBJ and c.lower_ in ("they", "we", "it", "he", "she", "i")
+                    for c in tok.children):
+            # "the Taliban claimed that they had attacked ...": claiming responsibility
+            code = self.lex.derived("claim", pat.code)
+            if code is not None:
+                fr.code = code
+                fr.kind = "claim"
+                fr.governor = fr.reporter
+                fr.reporter = None
+                fr.notes.append(f"claimed by its own author via '{fr.governor.text}'")
         return fr
 
 
@@ -888,7 +908,8 @@ class EventCoderEngine:
         src: list[ActorRef]
         tgt: list[ActorRef]
         if pat.pos == "verb":
-            anchor = fr.governor if fr.kind in ("request", "appeal", "reject", "threaten") \
+            anchor = fr.governor if fr.kind in ("request", "appeal", "reject", "threaten",
+                                                "claim") \
                 and fr.governor is not None else tok
             if anchor.pos_ in ("NOUN", "PROPN"):
                 # "its demand that Israel ease ...": the demand's owner, or the light verb's
@@ -898,7 +919,7 @@ class EventCoderEngine:
             else:
                 src, how_s = sc._subject_of(anchor)
             tgt, how_t = sc._objects_of(trig, skip=skip)
-            if anchor is not tok:
+            if anchor.i != tok.i:
                 gt, gh = sc._objects_of(Trigger(anchor, pat, []), skip=skip)
                 if anchor.pos_ in ("NOUN", "PROPN"):
                     gt, gh = [], []
@@ -963,12 +984,12 @@ class EventCoderEngine:
                 and _lemma(np.head.head) in _QUANTIFIER_NOUNS:
             np = np.head.head
         src, hs = sc._noun_source(np)
-        if np is not noun and not src:
+        if np.i != noun.i and not src:
             src, hs = sc._noun_source(noun)
         if hs:
             how.append(f"source = {hs}")
         tgt, ht = sc._noun_targets(np, skip=skip | {noun.i})
-        if np is not noun:
+        if np.i != noun.i:
             t2, h2 = sc._noun_targets(noun, skip=skip)
             tgt += t2
             ht += h2
@@ -980,23 +1001,27 @@ class EventCoderEngine:
         verb = None
         if dep in ("dobj", "obj", "attr", "nsubjpass", "oprd"):
             verb = head
+        elif dep == "pobj" and head.lower_ in _BACKGROUND_PREPS:
+            # "after the attack", "following the U.S. withdrawal": background, coded only
+            # with actors of its own
+            return src, tgt, bool(src or tgt), how
         elif dep == "pobj" and head.dep_ in ("prep",) and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head
         elif dep in ("conj",) and head.dep_ in ("dobj", "pobj"):
             return [], [], False, []
         if verb is not None:
-            if verb.i in by_tok and fr.kind == "action" and fr.light is not verb:
+            if verb.i in by_tok and fr.kind == "action" and not _same(fr.light, verb):
                 # content of another event: "condemned the attack"
                 return [], [], False, []
             vl = _lemma(verb)
             light = sc.lex.governor("light", vl) or sc.lex.governor("intent", vl) \
-                or fr.governor is verb or fr.light is verb
+                or _same(fr.governor, verb) or _same(fr.light, verb)
             if light:
                 if not src:
                     src, h = sc._subject_of(verb)
                     if h:
                         how.append(f"source = {h} of light verb '{verb.text}'")
-                if not tgt or (fr.kind != "action" and fr.governor is verb):
+                if not tgt or (fr.kind != "action" and _same(fr.governor, verb)):
                     vt, vh = sc._objects_of(Trigger(verb, trig.pattern, [noun]),
                                             skip=skip | {noun.i, np.i})
                     if vt:
@@ -1067,6 +1092,8 @@ class EventCoderEngine:
         if pat.entry == "statement":
             conf -= 0.15
         conf -= 0.08 * min(fr.depth, 3)
+        if pat.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND_PREPS:
+            conf -= 0.15
         conf = max(0.05, min(0.99, conf * pat.weight))
         date = doc._.parley_date
         date_source: str | None = "document" if date is not None else None

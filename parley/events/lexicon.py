@@ -2,7 +2,7 @@
 
 A lexicon file has up to three sections (see ``docs/lexicon.md``)::
 
-    entries:                 # what triggers an event, and its CAMEO code
+    entries:                 # what triggers an event, and its CAMEO code (or none)
       - id: mediate
         cameo: "045"
         verbs: [mediate, broker +deal|agreement|truce]
@@ -50,8 +50,12 @@ GOVERNOR_KINDS = (
     "report",  # "said Y attacked Z": reported speech
     "light",  # "held talks", "launched an attack": the noun's event, the verb's subject
     "attempt",  # "tried to", "sought to": pass through to X unchanged
+    "claim",  # "claimed that they attacked": claiming responsibility (015)
 )
-DERIVE_KINDS = ("intent", "request", "appeal", "reject", "threaten", "consider")
+DERIVE_KINDS = ("intent", "request", "appeal", "reject", "threaten", "consider", "claim")
+
+#: ``cameo: none`` marks a stop pattern: it matches, and nothing is coded ("fight poverty").
+STOP_CODE = "none"
 
 _ENTRY_KEYS = {"id", "cameo", "verbs", "nouns", "intent", "weight", "note"}
 
@@ -259,7 +263,11 @@ def _load_into(lex: Lexicon, path: Path, seen: dict[tuple[Any, ...], Pattern]) -
         if eid in ids:
             raise _err(path, _line(entry["id"]), f"duplicate entry id {eid!r}")
         ids.add(eid)
-        code = _check_code(entry["cameo"], path, _line(entry["cameo"], eline), f"entry {eid}")
+        if str(entry["cameo"]).strip().lower() == STOP_CODE:
+            code = STOP_CODE
+        else:
+            code = _check_code(entry["cameo"], path, _line(entry["cameo"], eline),
+                               f"entry {eid}")
         intent = None
         if "intent" in entry:
             intent = _check_code(entry["intent"], path, _line(entry["intent"], eline),
@@ -350,5 +358,5 @@ def compile_lexicon(paths: Iterable[Path]) -> Lexicon:
     return lex
 
 
-__all__ = ["GOVERNOR_KINDS", "LEXICON_DIR", "Lexicon", "Pattern", "compile_lexicon",
+__all__ = ["GOVERNOR_KINDS", "LEXICON_DIR", "STOP_CODE", "Lexicon", "Pattern", "compile_lexicon",
            "default_lexicon_files", "load_lexicon", "parse_pattern"]

@@ -97,3 +97,23 @@ def test_event_fields(code) -> None:  # type: ignore[no-untyped-def]
     assert ev.mode == "arrest" and ev.context == ["legal"]
     assert 0 < ev.confidence <= 1
     assert ev.text_info.trigger == "arrested" and ev.sentence_index == 0
+
+
+def test_claim_of_responsibility(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The Taliban claimed that they had attacked the army base in Kunduz.")
+    assert [e.cameo for e in events] == ["015"]
+    assert events[0].event == "STATEMENT" and events[0].quad_class == 0
+
+
+def test_stop_patterns_block_figurative_uses(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Germany sent money to fight the Ebola epidemic in West Africa.")[0].cameo \
+        .startswith("07")
+    assert all(e.event != "ASSAULT" for e in
+               code("Germany sent money to fight the Ebola epidemic in West Africa."))
+
+
+def test_background_event_does_not_speak_for_the_sentence(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Saudi Arabia pledged continued support for Yemen, despite the Houthis' "
+                  "recent attack on two Saudi oil stations.")
+    best = max(events, key=lambda e: e.confidence)
+    assert best.event == "AGREE" and best.cameo == "033"

@@ -75,6 +75,12 @@ def test_malformed_files(tmp_path: Path, text: str, line: int, words: str) -> No
     assert info.value.line == line and words in str(info.value)
 
 
+def test_stop_entry(tmp_path: Path) -> None:
+    path = _write(tmp_path, "entries:\n  - id: s\n    cameo: none\n    verbs: [zap +fly]\n")
+    lex = compile_lexicon([path])
+    assert lex.verbs["zap"][0].code == "none"
+
+
 def test_user_lexicon_through_component_config(tmp_path: Path) -> None:
     path = _write(tmp_path, "entries:\n  - id: snub_user\n    cameo: '1245'\n"
                             "    verbs: [stonewall]\n")
