@@ -698,9 +698,10 @@ class SentenceCoder:
                 if g.dep_ not in ("xcomp", "ccomp", "conj") or g.head.i == g.i:
                     break
                 gh = g.head
-                kind = next((k for k in ("request", "appeal") if self.lex.governor(k, _lemma(gh))),
-                            None)
-                if kind is not None:
+                outer_kind = next((k for k in ("request", "appeal")
+                                   if self.lex.governor(k, _lemma(gh))), None)
+                if outer_kind is not None:
+                    kind = outer_kind
                     fr.outer.append(fr.governor)
                     fr.code = self.lex.derived(kind, pat.code) or fr.code
                     fr.kind = kind
