@@ -135,3 +135,28 @@ def test_component_reads_extra_dictionaries(tmp_path: Path, nlp: Language) -> No
     default = nlp.get_pipe("parley_actors")
     assert isinstance(default, ActorResolver)
     assert default.kb is load_knowledge_base()
+
+
+def test_places_inside_other_names(annotate: Annotate) -> None:
+    doc = annotate("Karachi police questioned staff of the London Stock Exchange. "
+                   "Sen. Tom Harlow and Gen. Ray Biles of the Pakistani army spoke.")
+    (police,) = _m(doc, "Karachi police")
+    assert _cs(police) == ("PAK", "COP")
+    assert police.rule is not None and "city:geonames:" in police.rule
+    (lse,) = _m(doc, "London Stock Exchange")
+    assert lse.actor is not None
+    assert (lse.actor.code, lse.actor.sector, lse.actor.kind) == ("GBR", None, "other")
+    (sen,) = _m(doc, "Sen. Tom Harlow")
+    assert sen.actor is not None and (sen.actor.sector, sen.actor.role) == ("LEG", "senator")
+    (gen,) = _m(doc, "Gen. Ray Biles")
+    assert _cs(gen) == ("PAK", "MIL")
+
+
+def test_mentions_are_trimmed(annotate: Annotate) -> None:
+    doc = annotate("Moscow is active in the Shanghai Cooperation Organization (SCO), where both "
+                   "Pakistan and Afghanistan hold seats.")
+    texts = [m.text for m in doc._.parley_mentions]
+    assert "Pakistan" in texts
+    assert not any(t.endswith(("(", ",")) or t.startswith("both ") for t in texts)
+    sco = [m for m in doc._.parley_mentions if "Shanghai" in m.text]
+    assert sco and all(_cs(m) == ("IGO", "IGO") for m in sco)
