@@ -38,6 +38,12 @@ class ActorResolver:
         """The knowledge-base version (short hash of the files loaded)."""
         return self.kb.version
 
+    def __getstate__(self) -> dict[str, object]:
+        # the knowledge base is not shipped to worker processes: each loads its own (cached)
+        state = dict(self.__dict__)
+        state["_kb"] = None
+        return state
+
     def __call__(self, doc: Doc) -> Doc:
         doc._.parley_mentions = resolve_doc(self.kb, doc)
         return doc

@@ -308,8 +308,8 @@ def _entry_from_mapping(item: dict[str, Any], path: str, line: int | None) -> En
             path=path,
             line=line,
         )
-    kind = str(item.get("kind") or ("person" if item.get("roles") and "person:" in str(
-        item.get("id", "")) else "other"))
+    kind = str(item.get("kind") or (
+        "person" if str(item.get("id", "")).startswith("person:") else "other"))
     if kind not in KINDS:
         raise DataFileError(
             Errors.E132.format(path=path, line=line or "?", value=kind, known=", ".join(KINDS)),
@@ -348,8 +348,6 @@ def _entry_from_mapping(item: dict[str, Any], path: str, line: int | None) -> En
             path=path,
             line=line,
         )
-    if "person:" in str(item.get("id", "")) and "kind" not in item:
-        kind = "person"
     form = str(item.get("form") or "name")
     if form not in FORMS:
         raise DataFileError(
@@ -582,6 +580,7 @@ def build_knowledge_base(
             raise DataFileError(Errors.E031.format(path=path, reason=exc), path=str(path)) from exc
         loader.load(str(path), text, path.suffix.lower())
     kb.version = kb._digest.hexdigest()[:12]
+    kb._digest = None  # done hashing (and a hash object cannot be pickled)
     kb._build()
     return kb
 
