@@ -298,7 +298,27 @@ class DocResolver:
             self._apposition(res, root, depth)
         if res.code is None and res.agent is not None:
             self._city_modifier(res, start, root.i)
+        if (depth < 3 and res.sector == "CVL" and res.entry is not None
+                and res.entry.form in ("adjective", "people")):
+            self._located(res, root, depth)
         return res
+
+    def _located(self, res: _Res, root: Token, depth: int) -> None:
+        """"Ethnic Albanians in south Serbia": a population is coded where it lives."""
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    s, e = _np_bounds(pobj)
+                    sub = self.compose(s, e, pobj, depth + 1)
+                    if sub.code and _is_country(sub.code) and sub.code != res.code:
+                        res.code = sub.code
+                        res.cameo = _cameo(res.code, res.sector)
+                        country = self.kb.countries.get(res.code)
+                        res.name = country.name if country else res.name
+                        res.rules.append("prep:in")
+                        return
 
     def _city_modifier(self, res: _Res, start: int, root_i: int) -> None:
         """"Karachi police", "the Dubai ruler": a city before the agent gives the country."""
@@ -365,14 +385,19 @@ class DocResolver:
             u.root = inside[0] if inside else doc[u.end - 1]
 
     def _outside_person(self, h: Hit) -> bool:
-        """False for a place or people word inside a person's name: after a given name
-        that is no dictionary word ("Karim Baloch-Khan"), not "Lesotho" mis-tagged PERSON."""
-        hs = self.hit_tokens[id(h)][0]
+        """False for a place or people word that is part of a person's name: after a given
+        name that is no dictionary word ("Karim Baloch-Khan"), or a country or people name
+        used as a given name ("Jordan Peterson", "Karen Smith"); true for "Lesotho" mis-tagged
+        PERSON and for adjectives before a name ("Russian Maria X")."""
+        hs, he = self.hit_tokens[id(h)]
         ent = self.ent_of.get(hs)
         if ent is None or ent.label_ != "PERSON":
             return True
-        return not any(self.pos[i] == PROPN and i not in self.tok_hit
-                       for i in range(ent.start, hs))
+        if any(self.pos[i] == PROPN and i not in self.tok_hit for i in range(ent.start, hs)):
+            return False
+        entry = h.entries[-1]
+        followed = he < ent.end and self.pos[he] == PROPN
+        return not (followed and entry.form in ("name", "people"))
 
     def _affiliation(self, res: _Res, root: Token, depth: int) -> None:
         for child in root.children:
