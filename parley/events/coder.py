@@ -895,16 +895,42 @@ class EventCoderEngine:
             if key not in best:
                 order.append(key)
                 best[key] = ev
-            elif ev.confidence > best[key].confidence:
-                best[key] = ev
-        return [best[k] for k in order]
+                continue
+            keep, other = (ev, best[key]) if ev.confidence > best[key].confidence \
+                else (best[key], ev)
+            have = {(r.code, r.entity_text) for r in keep.recipient}
+            extra = [r for r in other.recipient if r.code and (r.code, r.entity_text) not in have]
+            if extra and not any(r.code for r in keep.recipient):
+                keep = keep.model_copy(update={
+                    "recipient": keep.recipient + extra,
+                    "explanation": keep.explanation + "; target from the merged reading "
+                    f"'{other.text_info.trigger}'"})
+            best[key] = keep
+        out = [best[k] for k in order]
+        # a reading with no source folds into one of the same type that has one
+        merged: list[Event] = []
+        for ev in out:
+            if not ev.actor:
+                host = next((o for o in out if o.actor and o.event == ev.event
+                             and o.negated == ev.negated and o.hypothetical == ev.hypothetical),
+                            None)
+                if host is not None:
+                    if not any(r.code for r in host.recipient) and ev.recipient:
+                        host.recipient = host.recipient + ev.recipient
+                        host.explanation += (f"; target from the merged reading "
+                                             f"'{ev.text_info.trigger}'")
+                    continue
+            merged.append(ev)
+        return merged
 
     # ------------------------------------------------------------------ building
     def _build(self, sc: SentenceCoder, trig: Trigger, fr: Frame, by_tok: dict[int, Trigger],
                consumed: set[int]) -> Event | None:
         tok = trig.token
         pat = trig.pattern
-        skip = {m.i for m in trig.matched}
+        # matched objects and modifiers are not targets; a matched preposition's object may
+        # be ("fire at targets")
+        skip = {m.i for m in trig.matched if m.dep_ not in ("prep", "agent")}
         notes: list[str] = []
         src: list[ActorRef]
         tgt: list[ActorRef]
@@ -951,6 +977,22 @@ class EventCoderEngine:
             if not ok:
                 return None
             notes.extend(how)
+        if not any(r.code for r in tgt) and int(fr.code[:2]) >= 13:
+            # "imposed a curfew in Algiers", "fired at targets in Jericho": with no named
+            # target, the place where force is used stands for its people
+            heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+            heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                      for g in c.children if g.dep_ == "pobj"]
+            for m in heads:
+                for c in m.children:
+                    if c.dep_ != "prep" or c.lower_ not in ("in", "inside", "near"):
+                        continue
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC"):
+                            got = [r for r in sc._refs_for(g) if r.code]
+                            if got:
+                                tgt = tgt + got
+                                notes.append(f"target = place '{g.text}'")
         # "between X and Y" with no other source: the first is the source
         if not src and len(tgt) >= 2 and any("'between'" in n for n in notes):
             src, tgt = tgt[:1], tgt[1:]
@@ -996,6 +1038,9 @@ class EventCoderEngine:
             ht += h2
         if ht:
             how.append("target = " + "; ".join(ht))
+        while np.dep_ == "conj" and np.head.pos_ in ("NOUN", "PROPN"):
+            # "launched artillery, mortar and rocket fire": the first conjunct's place
+            np = np.head
         head = np.head
         dep = np.dep_
         # climb through prepositions: "culminated in a ceasefire", "took part in talks"
@@ -1008,8 +1053,6 @@ class EventCoderEngine:
             return src, tgt, bool(src or tgt), how
         elif dep == "pobj" and head.dep_ in ("prep",) and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head
-        elif dep in ("conj",) and head.dep_ in ("dobj", "pobj"):
-            return [], [], False, []
         if verb is not None:
             if verb.i in by_tok and fr.kind == "action" and not _same(fr.light, verb):
                 # content of another event: "condemned the attack"
