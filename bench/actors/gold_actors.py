@@ -140,9 +140,10 @@ def _pick(mentions: list[ActorMention], span: tuple[int, int]) -> ActorMention |
         return None
     resolved = [m for m in over if m.actor is not None and m.actor.code]
     pool = resolved or over
-    # the mention sharing most of the gold phrase, then the earliest (the head comes first
-    # in "Opposition groups in Zimbabwe")
-    return max(pool, key=lambda m: (min(e, m.end) - max(s, m.start), -m.start))
+    # the mention where the gold phrase starts (its head comes first in "government of
+    # Sindh province", "Opposition groups in Zimbabwe"), then the one sharing most of it
+    return max(pool, key=lambda m: (m.start <= s < m.end, min(e, m.end) - max(s, m.start),
+                                    -m.start))
 
 
 def pct(a: int, b: int) -> str:

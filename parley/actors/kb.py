@@ -44,11 +44,13 @@ _SECTOR_ALIASES = {"UAF": "REB", "SEP": "REB", "MOD": None, "RAD": None}
 ORG_PREFIXES = {"IGO": "igo", "NGO": "ngo", "IMG": "group", "MNC": "other", "INT": "other"}
 
 #: How a country entry names its country: the country's name, its adjective or demonym,
-#: its capital, a seat of government, or a people living there ("Yoruba").
-FORMS = ("name", "adjective", "capital", "seat", "people")
+#: its capital, a seat of government, a people living there ("Yoruba") or a region in it.
+FORMS = ("name", "adjective", "capital", "seat", "people", "region")
 
 #: Files of the shipped knowledge base, loaded in this order.
-SHIPPED_FILES = ("countries.tsv", "organisations.yaml", "people.yaml", "agents.yaml")
+SHIPPED_FILES = (
+    "countries.tsv", "regions.yaml", "organisations.yaml", "people.yaml", "agents.yaml"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ class Entry:
     name: str
     roles: tuple[Role, ...]
     source: str  # "file:line" where it was defined
-    form: str = "name"  # for countries: name | adjective | capital | seat | people
+    form: str = "name"  # for countries: name | adjective | capital | seat | people | region
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role valid on ``day``; with no day, the latest role."""

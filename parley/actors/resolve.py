@@ -162,6 +162,8 @@ def combine(
             elif agent is not None:
                 sector = agent.sector
                 res.rules.append(f"agent:{agent.word}")
+            elif entry.form == "region":
+                sector = "CVL"  # a province or state named alone: its population
             elif sector is None:
                 sector = "GOV"
             country = kb.countries.get(code or "")
