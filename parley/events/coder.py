@@ -343,6 +343,11 @@ class SentenceCoder:
         head = verb.head
         if head.i == verb.i:
             return [], ""
+        if dep in ("acomp", "amod") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            # "X is responsible for the killings", "guilty of violating"
+            return self._subject_of(head, depth + 1)
+        if verb.pos_ == "ADJ" and dep in ("acomp", "oprd") and head.pos_ == "AUX":
+            return self._subject_of(head, depth + 1)
         if dep == "conj" and head.pos_ in ("VERB", "AUX") and _is_passive(head):
             for c in head.children:
                 if c.dep_ == "nsubjpass":
@@ -544,7 +549,8 @@ class SentenceCoder:
                 cur = head
                 continue
             if ((dep in ("acl", "ccomp", "relcl") and hl in _CONTENT_NOUNS
-                    and head.pos_ in ("NOUN", "PROPN"))
+                    and head.pos_ in ("NOUN", "PROPN")
+                    and any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in cur.children))
                     or (dep in ("pobj", "pcomp") and head.lower_ in ("of", "about")
                         and _lemma(head.head) in _CONTENT_NOUNS)):
                 fr.dropped = True
@@ -718,6 +724,22 @@ class SentenceCoder:
             if code is not None:
                 fr.code = code
             fr.kind = "intent"
+        if fr.kind == "action" and reported and any(
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            # "X said the government must ensure ...": X demands it
+            rep = tok
+            for _ in range(6):
+                if rep.dep_ == "ccomp" and self.lex.governor("report", _lemma(rep.head)):
+                    rep = rep.head
+                    break
+                rep = rep.head
+            code = self.lex.derived("request", pat.code)
+            if code is not None and self.lex.governor("report", _lemma(rep)):
+                fr.code = code
+                fr.kind = "request"
+                fr.governor = rep
+                fr.hypothetical = False
+                fr.notes.append(f"'must' reported by '{rep.text}': a demand")
         if fr.hypothetical and fr.kind == "action" and not self.question \
                 and (int(pat.code[:2]) >= 14 or pat.code[:3] in ("164", "165", "166")) \
                 and any("conditional" in n or "modal" in n for n in fr.notes):
@@ -1051,7 +1073,9 @@ class EventCoderEngine:
             # "after the attack", "following the U.S. withdrawal": background, coded only
             # with actors of its own
             return src, tgt, bool(src or tgt), how
-        elif dep == "pobj" and head.dep_ in ("prep",) and head.head.pos_ in ("VERB", "AUX"):
+        elif dep == "pobj" and head.dep_ in ("prep",) and (
+                head.head.pos_ in ("VERB", "AUX")
+                or (head.head.pos_ == "ADJ" and sc.lex.governor("light", _lemma(head.head)))):
             verb = head.head
         if verb is not None:
             if verb.i in by_tok and fr.kind == "action" and not _same(fr.light, verb):
