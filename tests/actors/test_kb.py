@@ -47,6 +47,12 @@ def test_shipped_kb_loads_clean_and_is_cached() -> None:
         ("UN peacekeepers", "IGO", "MIL"),
         ("the TTP", "PAK", "REB"),
         ("former president", None, "ELI"),
+        ("Darfur", "SDN", "CVL"),
+        ("the Sindh government", "PAK", "GOV"),
+        ("Georgia", "GEO", "GOV"),  # the country, not the US state
+        ("Texas", "USA", "CVL"),
+        ("Yoruba leaders", "NGA", "ELI"),
+        ("Karen guerrillas", "MMR", "REB"),
     ],
 )
 def test_resolve_text(phrase: str, code: str | None, sector: str) -> None:

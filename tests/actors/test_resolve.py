@@ -160,3 +160,10 @@ def test_mentions_are_trimmed(annotate: Annotate) -> None:
     assert not any(t.endswith(("(", ",")) or t.startswith("both ") for t in texts)
     sco = [m for m in doc._.parley_mentions if "Shanghai" in m.text]
     assert sco and all(_cs(m) == ("IGO", "IGO") for m in sco)
+
+
+def test_population_is_coded_where_it_lives(annotate: Annotate) -> None:
+    doc = annotate("Ethnic Albanians in south Serbia demanded protection.")
+    (m,) = _m(doc, "Ethnic Albanians")
+    assert _cs(m) == ("SRB", "CVL")
+    assert m.rule is not None and m.rule.endswith("prep:in")
