@@ -95,18 +95,16 @@ def _best_split(token: str, table: dict[str, float]) -> tuple[float, int, bool] 
 COMPOUND_HEADS = frozenset({
     "over", "out", "under", "up", "down", "off", "back", "fore", "counter", "cross",
     "sub", "super", "inter", "multi", "non", "anti", "pre", "post", "mid", "self", "semi",
-    "through", "hand", "head", "home", "house", "work", "life", "water", "air", "sea",
-    "land", "fire", "book", "foot", "play", "news",
+    "through",
 })
 #: last elements of closed compounds ("carmaker", "writeback", "spokesman", "nationwide")
 COMPOUND_TAILS = frozenset({
-    "man", "men", "woman", "women", "maker", "makers", "making", "back", "out", "over", "work",
-    "works", "worker", "workers", "ship", "ships", "side", "wide", "like", "less", "ness",
-    "land", "lands", "house", "room", "field", "line", "lines", "point", "time",
-    "times", "weight", "wise", "holder", "holders", "keeper",
-    "keepers", "goer", "goers", "taker", "takers", "down", "off", "board",
-    "book", "books", "place", "stone", "water", "wood", "yard", "bound", "hood", "free",
+    "man", "men", "woman", "women", "maker", "makers", "making", "ship", "ships", "wide",
+    "like", "less", "ness", "hood", "wise", "worker", "workers", "holder", "holders", "keeper",
+    "keepers", "goer", "goers", "taker", "takers",
 })
+#: endings of a left piece that is a word form, not the first element of a compound
+_INFLECTED = ("est", "ing", "ed", "ly", "ous", "ive", "ful", "al")
 
 
 def split_points(token: str, *, capitalised: bool = False, after_name: bool = False
@@ -148,8 +146,20 @@ def split_points(token: str, *, capitalised: bool = False, after_name: bool = Fa
             right = token[j:]
             if right in FUNCTION_WORDS:
                 zl = table.get(token[:j], 0.0)
-                if zl >= 3.5 or (j >= 3 and (len(right) >= 4 or (zl >= 1.0 and len(right) >= 3))):
-                    return [j]  # a name or word, then a function word: "Yukoshad", "Pankesaid"
+                if zl >= 3.5 or (j >= 3 and (len(right) >= 4 or (zl >= 1.0 and len(right) >= 3)
+                                             or (zl >= 1.0 and j >= 4 and not after_name))):
+                    return [j]  # a name or word, then a function word: "Yukoshad", "Acehin"
+        if token[0] == "i" and zt < 2.5:
+            rest = token[1:]
+            if len(rest) >= 3 and table.get(rest, 0.0) >= 4.0:
+                return [1]  # "Ithink", "Ican"
+        if not after_name:
+            # a name, then a past-tense verb: "Milburnearned", "Niebaumstepped"
+            for j in range(3, n - 4):
+                right = token[j:]
+                if right.endswith("ed") and table.get(right, 0.0) >= 3.0 and (
+                        table.get(token[:j], 0.0) >= 1.0 or j >= 4):
+                    return [j]
         return []
     if best is not None:
         total, i, function = best
@@ -158,7 +168,8 @@ def split_points(token: str, *, capitalised: bool = False, after_name: bool = Fa
             ok = total >= 4.5
         else:
             ok = (len(left) >= 3 and len(right) >= 3 and left not in COMPOUND_HEADS
-                  and right not in COMPOUND_TAILS and total >= 4.5)
+                  and (right not in COMPOUND_TAILS or left.endswith(_INFLECTED))
+                  and total >= 4.5)
         if not ok:
             return []
         # a piece may be glue itself: "commandofthe" -> "command" + "ofthe" -> "of the"

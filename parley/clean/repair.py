@@ -52,11 +52,12 @@ _MOJIBAKE = re.compile(
 
 _TERMINAL = frozenset(".!?:;\"')]")
 _BULLET = re.compile(r"(?:[-*•–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
-_PROTECT_MARK = re.compile(r"://|www\.|@|#|\.(?:com|org|net|gov|edu|int|io|info)\b",
+_PROTECT_MARK = re.compile(r"://|www\.|@|#|\.(?:com|org|net|gov|edu|int|io|info)\b|(?-i:\w\.[a-z]{2,})",
                            re.IGNORECASE)
 _PUNCT_GLUE = re.compile(
-    r"(?<=[a-z0-9%)\"'][a-z0-9%)\"'])(?:[.!?]+[\"')\]]?)(?=[\"(]?[A-Z][a-z]|[A-Z]{2,}\b|[A-Z] )"
-    r"|(?<=[A-Za-z0-9%])[,;](?=[A-Za-z])"
+    r"(?<=[A-Za-z0-9%)\"'][A-Za-z0-9%)\"'])(?:[.!?]+[\"')\]]?)"
+    r"(?=[\"(]?[A-Z][a-z]|[A-Z]{2,}\b|[A-Z] )"
+    r"|(?<=[A-Za-z0-9%)\"'])[,;](?=[A-Za-z])"
     r"|(?<=\d)(?:bn|mn|tn|m|k)(?=[a-z]{3,}\b)"
     r"|(?<=[a-z][a-z]):(?=[A-Z][a-z])"
     r"|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])"
@@ -66,7 +67,8 @@ _NAME_AFTER = re.compile(r" [A-Z][a-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"]\s*|\n)\Z")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?\n\s] +)(?:Mr|Mrs|Ms|Dr|[A-Z][a-z]+|[A-Z]\.) +\Z")
-_ACRONYM_GLUE = re.compile(r"([A-Z]{2,}?)([A-Z][a-z]{2,})\Z|([A-Z]{2,})([a-z]{2,})\Z")
+_ACRONYM_GLUE = re.compile(r"([A-Z]{2,})([a-z]{2,})\Z")
+_CONTRACTION = re.compile(r"(s|t|d|m|ll|re|ve)((?<=[a-z])[a-z]{3,}|[A-Z][a-z]+)\Z")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPACES = re.compile(r"(?<=[^\n ]) {2,}| +(?=\n)|(?<=\n) +|\n{3,}")
 
@@ -305,6 +307,7 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
         return k >= 0 and i < protected[k][1]
 
     inserts: set[int] = set()
+    names: list[int] = []
     table = zipf_table()
     for m in _PUNCT_GLUE.finditer(text):
         if is_protected(m.start()):
@@ -327,22 +330,29 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
             continue
         pieces: list[tuple[int, str]] = [(start, tok)]
         acronym = _ACRONYM_GLUE.match(tok) if tok[1].isupper() else None
-        if tok[0] == "s" and start > 0 and text[start - 1] == "'" and (
-                tok.islower() or tok[1].isupper()):
-            # a possessive glued to the next word: "company'sdebt", "Japan'sNippon"
-            rest = tok[1:]
+        contraction = _CONTRACTION.match(tok) if start > 0 and text[start - 1] == "'" else None
+        if contraction is not None:
+            # a possessive or contraction glued to the next word: "company'sdebt",
+            # "Japan'sNippon", "wasn'tcomfortable"
+            rest = contraction.group(2)
             if rest[0].isupper() or table.get(rest, 0.0) >= 3.0 or split_points(rest):
-                inserts.add(start + 1)
+                inserts.add(start + len(contraction.group(1)))
                 changes["glued-words"] += 1
-                pieces = [(start + 1, rest)]
+                pieces = [(start + len(contraction.group(1)), rest)]
         elif acronym is not None:
-            # an acronym glued to a word: "USsales", "GDPin", "UKChancellor"
-            head = acronym.group(1) or acronym.group(3)
-            rest = acronym.group(2) or acronym.group(4)
-            if z is None and (rest.lower() in FUNCTION_WORDS or (
-                    len(rest) >= 3 and table.get(rest.lower(), 0.0) >= 3.0)):
-                inserts.add(start + len(head))
-                changes["glued-words"] += 1
+            # an acronym glued to a word: "USsales", "GDPin", "UKChancellor", "CEStrade"
+            caps, lower = acronym.group(1), acronym.group(2)
+            if z is None or z < 2.0:
+                options = []
+                for head in (caps, caps[:-1]):
+                    low = tok[len(head):].lower()
+                    if len(head) >= 2 and (low in FUNCTION_WORDS or (
+                            len(low) >= 3 and table.get(low, 0.0) >= 2.5)):
+                        options.append((table.get(low, 0.0), len(head)))
+                if options:  # "MTVAwards" -> "MTV Awards", "GDPin" -> "GDP in"
+                    inserts.add(start + max(options)[1])
+                    changes["glued-words"] += 1
+            del lower
             continue
         elif not tok.isupper() and _CAMEL.search(tok):
             pieces = []
@@ -352,8 +362,11 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
                 left, right = tok[prev:b], _leading_word_upper(tok[b:])
                 if camel_ok(left, right, tok):
                     pieces.append((start + prev, left))
-                    inserts.add(start + b)
-                    changes["glued-words"] += 1
+                    if left[0].isupper():
+                        names.append(start + b)  # "MariaZakharova" or a brand name
+                    else:
+                        inserts.add(start + b)  # "bothPakistan", "saidAOL": glue
+                        changes["glued-words"] += 1
                     prev = b
             pieces.append((start + prev, tok[prev:]))
         for p_start, piece in pieces:
@@ -373,6 +386,11 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
             for cut in cuts:
                 inserts.add(p_start + cut)
                 changes["glued-words"] += 1
+    if inserts and names:
+        # Capitalised CamelCase ("ChevronTexaco", "MariaZakharova") is split only in a
+        # document that shows other glue: undamaged text is full of brand names.
+        inserts.update(names)
+        changes["glued-words"] += len(names)
     buf.apply([Edit(i, i, " ", INSERT) for i in sorted(inserts)])
 
 

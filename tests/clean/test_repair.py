@@ -17,7 +17,8 @@ def clean(text: str) -> str:
 @pytest.mark.parametrize(("raw", "expected"), [
     ("The group said on Mondaythat itwould attack.",
      "The group said on Monday that it would attack."),
-    ("talks with MariaZakharova and SaudiArabia", "talks with Maria Zakharova and Saudi Arabia"),
+    ("talkswith MariaZakharova and SaudiArabia", "talks with Maria Zakharova and Saudi Arabia"),
+    ("a move thatunderscores the bothPakistan", "a move that underscores the both Pakistan"),
     ("the region.The talks", "the region. The talks"),
     ("tensions rose,with accusations", "tensions rose, with accusations"),
     ("Asuccessful deal", "A successful deal"),
@@ -29,6 +30,7 @@ def test_glued_words_are_split(raw: str, expected: str) -> None:
 @pytest.mark.parametrize("text", [
     "The U.S. economy grew 3.5 pct in 2021, the figures from www.bea.gov/news showed.",
     "Apple's iPhone, McDonald's, YouTube, PlayStation, JavaScript, eBay and LinkedIn.",
+    "Oil majors ChevronTexaco and ExxonMobil met GlobeScan and ThinkVantage staff.",
     "The Tehrik-i-Taliban Pakistan attacked posts near Islamabad and Istanbul.",
     "Mr. Smith met Dr. Jones at 5 p.m. on Jan. 3. They discussed the deal.",
     "Mail press@un.org or see https://news.un.org/en/story/2025/11/1.html today.",
