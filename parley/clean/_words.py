@@ -173,16 +173,16 @@ def split_points(token: str, *, capitalised: bool = False, after_name: bool = Fa
         if not ok:
             return []
         # a piece may be glue itself: "commandofthe" -> "command" + "ofthe" -> "of the"
-        return [c for c in split_points(left)] + [i] + [i + c for c in split_points(right)]
+        return [*split_points(left), i, *(i + c for c in split_points(right))]
     if n < 8:
         return []
     # three words: a word, then a glued pair
     for i in range(2, n - 4):
         if _piece_zipf(token[:i], table) is None:
             continue
-        rest = split_points(token[i:])
-        if len(rest) == 1:
-            return [i, i + rest[0]]
+        cuts = split_points(token[i:])
+        if len(cuts) == 1:
+            return [i, i + cuts[0]]
     return []
 
 
