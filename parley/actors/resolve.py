@@ -218,7 +218,7 @@ class DocResolver:
     def __init__(self, kb: KnowledgeBase, doc: Doc) -> None:
         self.kb = kb
         self.doc = doc
-        self.date: dt.date | None = doc._.parley_date
+        self.date = _as_date(doc._.parley_date)
         raw_hits = kb.match(doc.text)
         self.hits = select_hits(raw_hits)
         # token index -> hit covering it
@@ -739,6 +739,13 @@ def _city_index() -> dict[str, tuple[str, int]]:
     return {k: (c, gid) for k, (_, c, gid) in best.items()}
 
 
+def _as_date(value: object) -> dt.date | None:
+    """A document date as a ``date`` (a ``datetime`` is cut to its day; other values ignored)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
 def _copy(res: _Res, rule: str) -> _Res:
     return _Res(code=res.code, sector=res.sector, cameo=res.cameo, name=res.name,
                 kind=res.kind, person=res.person, role=res.role, affiliation=res.affiliation,
@@ -817,7 +824,7 @@ def resolve_phrase(
     if last_word is not None:
         root_hit = next((h for h in hits if h.start <= last_word[0] < h.end), None)
     plural_root = bool(last_word and last_word[2].endswith("s"))
-    res = combine(kb, hits, date=date, root_hit=root_hit, plural_root=plural_root)
+    res = combine(kb, hits, date=_as_date(date), root_hit=root_hit, plural_root=plural_root)
     if res.empty:
         return None
     if res.code is None and res.agent is not None and country:

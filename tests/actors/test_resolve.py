@@ -167,3 +167,11 @@ def test_population_is_coded_where_it_lives(annotate: Annotate) -> None:
     (m,) = _m(doc, "Ethnic Albanians")
     assert _cs(m) == ("SRB", "CVL")
     assert m.rule is not None and m.rule.endswith("prep:in")
+
+
+def test_document_datetime_and_empty_documents(annotate: Annotate) -> None:
+    doc = annotate("The Taliban met Pakistani officials.", date=dt.datetime(2010, 5, 1, 12, 0))
+    (m,) = _m(doc, "Taliban")
+    assert _cs(m) == ("AFG", "INS")
+    assert annotate("", date=None)._.parley_mentions == []
+    assert annotate("   \n ", date=None)._.parley_mentions == []
