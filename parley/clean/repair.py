@@ -319,13 +319,18 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
         inserts.add(m.end())
         changes["glued-sentences"] += 1
     counts = Counter(_WORD3.findall(text))
+    first: dict[str, int] | None = None
+    if len(text) > 200_000:  # one pass beats a text.find per candidate on long texts
+        first = {}
+        for w in _WORD3.finditer(text):
+            first.setdefault(w.group(0), w.start())
     for tok, count in counts.items():
         if count > 1:
             continue  # a token the document repeats is a word of its own (TimeWarner)
         z = table.get(tok.lower())
         if (z is not None and z >= 4.0) or not tok.isascii():
             continue
-        start = _find_word(text, tok)
+        start = first[tok] if first is not None else _find_word(text, tok)
         if start < 0 or is_protected(start):
             continue
         pieces: list[tuple[int, str]] = [(start, tok)]
