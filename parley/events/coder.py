@@ -50,6 +50,7 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
                      "campaign", "bout", "surge", "flurry", "spree", "outbreak", "escalation",
                      "cycle", "chain", "volley", "barrage", "hail", "lot", "dozens", "hundreds",
                      "thousands", "scores", "tens", "millions", "billions"}
+_SENDING_VERBS = {"send", "dispatch", "deploy", "despatch", "fly", "rush"}
 _BACKGROUND_PREPS = {"after", "following", "despite", "amid", "amidst", "over", "since",
                      "during", "before", "because", "ahead", "prior"}
 _NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -158,7 +159,9 @@ class SentenceCoder:
         for part in pat.particles:
             hit = next((c for c in kids if c.dep_ in ("prt", "prep", "agent", "advmod", "dobj",
                                                       "compound:prt", "acomp", "mark")
-                        and c.lower_ == part), None)
+                        and c.lower_ == part
+                        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)),
+                       None)
             if hit is None:
                 return None
             matched.append(hit)
@@ -169,6 +172,10 @@ class SentenceCoder:
                     cands.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
             for m in matched:
                 cands.extend(g for g in m.children if g.dep_ in ("pobj", "pcomp"))
+            for c in kids:
+                if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG":
+                    # "accept any refugees fleeing ...", parsed as a clause
+                    cands.extend(g for g in c.children if g.dep_ == "nsubj")
             if "*" in pat.objects:
                 cands = [c for c in kids if c.dep_ in ("dobj", "obj", "nsubjpass")]
             cands += [g for c in cands for g in c.children if g.dep_ == "compound"]
@@ -556,6 +563,16 @@ class SentenceCoder:
                 fr.dropped = True
                 fr.notes.append(f"content of '{head.text}'")
                 break
+            if dep in ("pcomp", "pobj") and head.lower_ in ("for", "of") \
+                    and head.head.pos_ in ("VERB", "ADJ", "NOUN") and any(
+                        p.code[:2] in ("11", "17") or p.code[:3] in ("016",)
+                        for p in [*self.lex.verbs.get(_lemma(head.head), ()),
+                                  *self.lex.nouns.get(_lemma(head.head), ())]):
+                # "arrested for collaborating with", "accused of attacking": the alleged
+                # reason is not an event of its own
+                fr.dropped = True
+                fr.notes.append(f"reason given for '{head.head.text}'")
+                break
             if dep in ("advcl", "relcl", "acl", "csubj", "pcomp", "parataxis") or (
                     dep == "ccomp" and not self.lex.governor("report", hl)):
                 fr.depth += 1
@@ -698,6 +715,12 @@ class SentenceCoder:
                                                                      "prospective"):
                     fr.hypothetical = True
                     fr.notes.append(f"modifier '{c.text}'")
+        if fr.kind == "action" and tok.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and _lemma(tok.head) in _SENDING_VERBS:
+            # "sent experts to investigate the attacks": the purpose is the event
+            fr.outer.append(tok.head)
+            fr.notes.append(f"purpose of '{tok.head.text}'")
         if fr.kind in ("reject", "threaten", "intent") and fr.governor is not None:
             g = fr.governor
             for _ in range(3):
@@ -724,8 +747,10 @@ class SentenceCoder:
             if code is not None:
                 fr.code = code
             fr.kind = "intent"
+        must_on = tok.head if tok.dep_ == "conj" and not any(
+            c.dep_ == "aux" for c in tok.children) else tok
         if fr.kind == "action" and reported and any(
-                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in must_on.children):
             # "X said the government must ensure ...": X demands it
             rep = tok
             for _ in range(6):
@@ -884,6 +909,11 @@ class EventCoderEngine:
             for g in (fr.governor, *fr.outer):
                 if g is not None and g.i in by_tok:
                     absorbed.add(g.i)
+        for fr in frames.values():
+            g = fr.governor
+            if g is not None and g.pos_ in ("NOUN", "PROPN") and g.i in consumed:
+                # "refused a request to visit": the refusal is the event
+                fr.dropped = True
         built: dict[int, Event] = {}
         # nominal events on a light verb first: the light verb gives way only to an event
         for t in sorted(triggers, key=lambda t: frames.get(t.token.i) is None
