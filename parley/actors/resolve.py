@@ -208,7 +208,7 @@ class _Unit:
     res: _Res | None = None
     needs_context: bool = False
     antecedent: str | None = None
-    extra: list[tuple[Actor, str, str]] = field(default_factory=list)  # pair expansion
+    extra: list[tuple[Actor, str, str | None]] = field(default_factory=list)  # pairs
     person_ent: bool = False
 
 
@@ -539,6 +539,8 @@ class DocResolver:
                     self._city(u)
                 if u.res.agent is not None and u.res.code is None and u.res.entry is None:
                     u.needs_context = True
+                if u.res.entry is not None and u.res.entry.kind == "country":
+                    self._coordinated(u)
             if u.root.dep_ == "conj" and u.root.head.i in unit_at_root:
                 pairs.append((u.start, unit_at_root[u.root.head.i], u))
         self._coref(units, pairs)
@@ -566,6 +568,27 @@ class DocResolver:
                                     rule="+".join(res.rules) or None,
                                     antecedent=u.antecedent))
         return out
+
+    def _coordinated(self, u: _Unit) -> None:
+        """"Pakistani and Afghan officials": one phrase, one actor per coordinated country."""
+        doc = self.doc
+        hits = [h for h in self.hits_in(u.start, u.end)
+                if h.entries and h.entries[-1].kind == "country"]
+        if len(hits) < 2:
+            return
+        tok_of = {self.hit_tokens[id(h)][1] - 1: h for h in hits}
+        linked: set[int] = set()
+        for i in tok_of:
+            t = doc[i]
+            if t.dep_ == "conj" and t.head.i in tok_of:
+                linked.update((i, t.head.i))
+        if len(linked) < 2:
+            return
+        agents = [h for h in self.hits_in(u.start, u.end) if not h.entries and h.agents]
+        for i in sorted(linked):
+            res = combine(self.kb, [tok_of[i], *agents], date=self.date)
+            if res.code is not None:
+                u.extra.append((res.actor(), "+".join([*res.rules, "coordinated"]), None))
 
     def _city(self, u: _Unit) -> None:
         """A city not in the knowledge base: its country, as civilians (CVL)."""

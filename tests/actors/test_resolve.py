@@ -175,3 +175,10 @@ def test_document_datetime_and_empty_documents(annotate: Annotate) -> None:
     assert _cs(m) == ("AFG", "INS")
     assert annotate("", date=None)._.parley_mentions == []
     assert annotate("   \n ", date=None)._.parley_mentions == []
+
+
+def test_coordinated_modifiers_give_one_actor_each(annotate: Annotate) -> None:
+    doc = annotate("Pakistani and Afghan officials met in Doha.")
+    ms = _m(doc, "Pakistani and Afghan officials")
+    assert sorted(_cs(m) for m in ms) == [("AFG", "GOV"), ("PAK", "GOV")]
+    assert all(m.rule is not None and m.rule.endswith("coordinated") for m in ms)
