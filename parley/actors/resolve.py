@@ -186,9 +186,14 @@ def combine(
         else:
             res.name = entry.name
         res.code, res.sector = code, sector
-        res.cameo = _cameo(code, sector) if entry.kind == "country" else (
-            role.cameo if role and (role.cameo.startswith(tuple(ORG_PREFIXES)) or sector ==
-                                    split_cameo(role.cameo)[1]) else _cameo(code, sector))
+        base = role.cameo.strip().upper() if role else None
+        if base and (sector == split_cameo(base)[1]
+                     or (entry.kind == "person" and code in ORG_PREFIXES)):
+            res.cameo = base  # the entry's own code (IGOUNO, PAKGOVSPY, AFGINS)
+        elif base and code in ORG_PREFIXES:
+            res.cameo = base + (sector or "")  # "UN peacekeepers": IGOUNOMIL
+        else:
+            res.cameo = _cameo(code, sector)
     elif agent is not None:
         res.sector = agent.sector
         res.kind = "other"
