@@ -566,8 +566,8 @@ class SentenceCoder:
             if dep in ("pcomp", "pobj") and head.lower_ in ("for", "of") \
                     and head.head.pos_ in ("VERB", "ADJ", "NOUN") and any(
                         p.code[:2] in ("11", "17") or p.code[:3] in ("016",)
-                        for p in [*self.lex.verbs.get(_lemma(head.head), ()),
-                                  *self.lex.nouns.get(_lemma(head.head), ())]):
+                        for p in (self.lex.nouns if head.head.pos_ == "NOUN"
+                                  else self.lex.verbs).get(_lemma(head.head), ())):
                 # "arrested for collaborating with", "accused of attacking": the alleged
                 # reason is not an event of its own
                 fr.dropped = True
