@@ -50,7 +50,6 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "det", "nummod",
 _LEADING_WORDS = frozenset(get_string_id(w) for w in ("both", "either", "neither", "all"))
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "retired"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_STRIP_LEFT = frozenset({"DET", "PUNCT", "CCONJ", "SPACE"})
 _STRIP_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE})
 _TRIM_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE, VERB, ADV, ADP})
 _PRONOUN_IDS = frozenset(get_string_id(w) for w in PERSON_PRONOUNS)
@@ -214,7 +213,6 @@ class _Unit:
     needs_context: bool = False
     antecedent: str | None = None
     extra: list[tuple[Actor, str, str | None]] = field(default_factory=list)  # pairs
-    person_ent: bool = False
 
 
 class DocResolver:
@@ -442,7 +440,7 @@ class DocResolver:
             if u.start < u.end:
                 units.append(u)
 
-        def sub_units(start: int, end: int, skip_root: Token | None) -> None:
+        def sub_units(start: int, end: int) -> None:
             i = start
             while i < end:
                 if i in covered:
@@ -458,8 +456,7 @@ class DocResolver:
                         if nxt is None or nxt.entries or not nxt.agents:
                             break
                         e = self.hit_tokens[id(nxt)][1]
-                    if skip_root is None or not (s <= skip_root.i < e):
-                        add(_Unit(s, e, doc[e - 1], "hit"))
+                    add(_Unit(s, e, doc[e - 1], "hit"))
                     i = e
                     continue
                 ent = self.ent_of.get(i)
@@ -469,8 +466,7 @@ class DocResolver:
                     while s < e and self.pos[s] in _STRIP_LEFT_IDS:
                         s += 1
                     if s < e and any(doc[k].is_alpha for k in range(s, e)):
-                        add(_Unit(s, e, doc[s:e].root, "ent",
-                                  person_ent=ent.label_ == "PERSON"))
+                        add(_Unit(s, e, doc[s:e].root, "ent"))
                     i = max(e, i + 1)
                     continue
                 if self.lower[i] in _PRONOUN_IDS and self.pos[i] == PRON:
@@ -488,7 +484,7 @@ class DocResolver:
                 start = ent.start
             if any(i in covered for i in range(start, end)):
                 # an entity already took part of it; look only at the rest
-                sub_units(start, end, None)
+                sub_units(start, end)
                 continue
             s = start
             while s < end - 1 and self.pos[s] in _STRIP_LEFT_IDS:
@@ -504,10 +500,10 @@ class DocResolver:
             elif root.lower_ in PERSON_PRONOUNS and root.pos_ == "PRON":
                 add(_Unit(root.i, root.i + 1, root, "pron"))
             elif rh is not None or ent is not None:
-                add(_Unit(s, end, root, "np", person_ent=bool(ent and ent.label_ == "PERSON")))
+                add(_Unit(s, end, root, "np"))
                 covered.update(range(start, end))
             else:
-                sub_units(start, end, None)
+                sub_units(start, end)
         # agent phrases the chunker missed ("a spokesperson" as an apposition)
         for h in self.hits:
             if h.entries or not h.agents or id(h) not in self.hit_tokens:
@@ -526,7 +522,7 @@ class DocResolver:
                 s += 1
             add(_Unit(s, he, root, "np"))
         # entities and dictionary hits outside any chunk
-        sub_units(0, len(doc), None)
+        sub_units(0, len(doc))
         units.sort(key=lambda u: (u.start, u.end))
         return units
 
@@ -829,7 +825,7 @@ def _np_bounds(tok: Token) -> tuple[int, int]:
 
 
 def _np_text(doc: Doc, start: int, end: int) -> str:
-    while start < end - 1 and doc[start].pos_ in _STRIP_LEFT:
+    while start < end - 1 and doc[start].pos in _STRIP_LEFT_IDS:
         start += 1
     return doc[start:end].text
 
