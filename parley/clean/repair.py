@@ -55,8 +55,8 @@ _BULLET = re.compile(r"(?:[-*•–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _PROTECT_MARK = re.compile(r"://|www\.|@|#|\.(?:com|org|net|gov|edu|int|io|info)\b|(?-i:\w\.[a-z]{2,})",
                            re.IGNORECASE)
 _PUNCT_GLUE = re.compile(
-    r"(?<=[A-Za-z0-9%)\"'][A-Za-z0-9%)\"'])(?:[.!?]+[\"')\]]?)"
-    r"(?=[\"(]?[A-Z][a-z]|[A-Z]{2,}\b|[A-Z] )"
+    r"(?<=[a-z0-9%)\"'][a-z0-9%)\"'])(?:[.!?]+[\"')\]]?)(?=[\"(]?[A-Z][a-z]|[A-Z]{2,}\b|[A-Z] )"
+    r"|(?<=[A-Z]{2})[.!?](?=[A-Z][a-z]{2,})"
     r"|(?<=[A-Za-z0-9%)\"'])[,;](?=[A-Za-z])"
     r"|(?<=\d)(?:bn|mn|tn|m|k)(?=[a-z]{3,}\b)"
     r"|(?<=[a-z][a-z]):(?=[A-Z][a-z])"
