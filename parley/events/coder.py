@@ -50,6 +50,7 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
                      "campaign", "bout", "surge", "flurry", "spree", "outbreak", "escalation",
                      "cycle", "chain", "volley", "barrage", "hail", "lot", "dozens", "hundreds",
                      "thousands", "scores", "tens", "millions", "billions"}
+_ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "command", "instruct"}
 _SENDING_VERBS = {"send", "dispatch", "deploy", "despatch", "fly", "rush"}
 _BACKGROUND_PREPS = {"after", "following", "despite", "amid", "amidst", "over", "since",
                      "during", "before", "because", "ahead", "prior"}
@@ -498,7 +499,7 @@ class SentenceCoder:
                     elif low not in ("must", "can"):
                         frame.hypothetical = True
                         frame.notes.append(f"modal '{c.text}'")
-            elif c.dep_ == "mark" and low in ("if", "unless", "whether"):
+            elif c.dep_ == "mark" and low in ("if", "unless", "whether", "until", "before"):
                 frame.hypothetical = True
                 frame.notes.append(f"conditional '{c.text}'")
             elif c.dep_ == "det" and low in _NEG_DET:
@@ -1115,6 +1116,12 @@ class EventCoderEngine:
             light = sc.lex.governor("light", vl) or sc.lex.governor("intent", vl) \
                 or _same(fr.governor, verb) or _same(fr.light, verb)
             if light:
+                if vl in _ORDERING_VERBS:
+                    # "the government ordered patrols by police": who orders is the source
+                    osrc, oh = sc._subject_of(verb)
+                    if any(r.code for r in osrc):
+                        src, hs = osrc, oh
+                        how.append(f"source = {oh} of '{verb.text}'")
                 if not src:
                     src, h = sc._subject_of(verb)
                     if h:
