@@ -48,6 +48,15 @@ _KIND_RANK = {"person": 5, "group": 4, "igo": 3, "ngo": 3, "other": 2, "country"
 _AFFIL_PREPS = frozenset({"of", "for", "from", "at", "in", "with"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "det", "nummod", "case"})
 _LEADING_WORDS = frozenset(get_string_id(w) for w in ("both", "either", "neither", "all"))
+#: definite noun phrases that point back to the last group or country: "the group claimed",
+#: "the country's foreign minister"
+_DEFINITE_NOUNS = {
+    "group": ("group",), "organization": ("group",), "organisation": ("group",),
+    "outfit": ("group",), "movement": ("group",),
+    "country": ("country",), "nation": ("country",), "kingdom": ("country",),
+    "republic": ("country",), "emirate": ("country",),
+}
+_DEFINITE_IDS = frozenset(get_string_id(w) for w in ("the", "this", "that"))
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "retired"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STRIP_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE})
@@ -499,6 +508,9 @@ class DocResolver:
                 add(_Unit(ps, end, root, "pair"))
             elif root.lower_ in PERSON_PRONOUNS and root.pos_ == "PRON":
                 add(_Unit(root.i, root.i + 1, root, "pron"))
+            elif root.lemma_.lower() in _DEFINITE_NOUNS and self.lower[start] in _DEFINITE_IDS \
+                    and not any(i in self.tok_hit or i in self.ent_of for i in range(start, end)):
+                add(_Unit(s, end, root, "defref"))
             elif rh is not None or ent is not None:
                 add(_Unit(s, end, root, "np"))
                 covered.update(range(start, end))
@@ -619,6 +631,9 @@ class DocResolver:
                         u.antecedent = doc[prev.start:prev.end].text
                         break
                 continue
+            if u.kind == "defref":
+                self._definite(u, units)
+                continue
             if u.kind == "pair":
                 before = [p for p in pairs if p[0] < u.start and all(
                     x.res is not None and x.res.code and x.res.kind in ("country", "group", "igo")
@@ -680,6 +695,32 @@ class DocResolver:
                         u.needs_context = False
                         break
 
+    def _definite(self, u: _Unit, units: list[_Unit]) -> None:
+        """"the group" -> the last group mentioned; "the country" -> the last country."""
+        found = self._antecedent(u.root, units)
+        if found is not None:
+            u.res = _copy(found[0], "coref:definite")
+            u.antecedent = found[1]
+
+    def _antecedent(self, noun: Token, units: list[_Unit]) -> tuple[_Res, str] | None:
+        """The last group or country (as ``noun`` asks) named as a head noun, not a modifier,
+        within three sentences before ``noun``."""
+        kinds = _DEFINITE_NOUNS.get(noun.lemma_.lower(), ())
+        sent = self.sent_index(noun.i)
+        for prev in reversed(units):
+            if prev.start >= noun.i or sent - self.sent_index(prev.start) > 3:
+                continue
+            res = prev.res
+            if res is None or res.code is None or res.kind not in kinds:
+                continue
+            if prev.root.dep_ in ("compound", "amod") and prev.kind == "hit":
+                continue  # "under Taliban control": a modifier, not a participant
+            if res.kind == "country" and (res.entry is None or res.entry.form not in
+                                          ("name", "capital", "seat")):
+                continue
+            return res, self.doc[prev.start:prev.end].text
+        return None
+
     def _last_two_countries(self, units: list[_Unit], before: int) -> list[_Unit]:
         out: list[_Unit] = []
         codes: set[str] = set()
@@ -717,6 +758,17 @@ class DocResolver:
         place = self.doc._.parley_place
         dateline = self.kb.country_code(place) if place else None
         top = counts.most_common(1)[0][0] if counts else None
+        for u in list(pending):
+            # "the country's emir": a definite group or country noun inside the phrase
+            for tok in self.doc[u.start:u.root.i]:
+                if tok.lemma_.lower() in _DEFINITE_NOUNS and tok.i > 0 and \
+                        self.lower[tok.i - 1] in _DEFINITE_IDS:
+                    found = self._antecedent(tok, units)
+                    if found is not None and u.res is not None:
+                        u.res = _adopt(u.res, found[0], "coref:definite", keep_agent=True)
+                        u.antecedent = found[1]
+                        pending.remove(u)
+                        break
         for u in pending:
             assert u.res is not None
             sent = self.sent_index(u.start)
@@ -776,8 +828,16 @@ def _copy(res: _Res, rule: str) -> _Res:
                 rules=[*res.rules, rule], entry=res.entry, agent=res.agent)
 
 
-def _adopt(res: _Res, other: _Res, rule: str) -> _Res:
-    """``res`` takes the country and sector of ``other``; a person stays that person."""
+def _adopt(res: _Res, other: _Res, rule: str, *, keep_agent: bool = False) -> _Res:
+    """``res`` takes the country and sector of ``other``; a person stays that person, and with
+    ``keep_agent`` a bare agent keeps its own sector ("the country's emir": GOV of Qatar)."""
+    if keep_agent and res.entry is None and res.agent is not None and res.kind != "person":
+        out = _copy(res, rule)
+        out.code = other.code
+        out.cameo = _cameo(out.code, out.sector)
+        out.kind = "country" if _is_country(out.code) else other.kind
+        out.name = other.name
+        return out
     if res.kind != "person" or other.kind == "person":
         return _copy(other, rule)
     out = _copy(res, rule)

@@ -182,3 +182,13 @@ def test_coordinated_modifiers_give_one_actor_each(annotate: Annotate) -> None:
     ms = _m(doc, "Pakistani and Afghan officials")
     assert sorted(_cs(m) for m in ms) == [("AFG", "GOV"), ("PAK", "GOV")]
     assert all(m.rule is not None and m.rule.endswith("coordinated") for m in ms)
+
+
+def test_definite_group_and_country_phrases(annotate: Annotate) -> None:
+    doc = annotate("The TTP attacked a checkpoint. The group said it would go on. "
+                   "Qatar offered talks. The country's emir spoke.")
+    (group,) = _m(doc, "group")
+    assert _cs(group) == ("PAK", "REB") and group.antecedent == "TTP"
+    (emir,) = _m(doc, "country's emir")
+    assert _cs(emir) == ("QAT", "GOV") and emir.antecedent == "Qatar"
+    assert emir.actor is not None and emir.actor.role == "emir"
