@@ -37,6 +37,7 @@ _DATELINE_TITLE = re.compile(
     r"(?:(?:,?[ ]*(?P<date>" + _DATE + r"))(?:[ ]*(?P<agency>" + _AGENCY + r"))?"
     r"|[ ]*(?P<agency2>" + _AGENCY + r"))" + _SEP
 )
+_SENTENCE = re.compile(r"[\"'“‘(]?[A-Z][a-z]+(?:[ ,'’]|\Z)|[\"'“‘(]?(?:A|I) [a-z]")
 _NOT_PLACES = frozenset({"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "NOTE", "EDITOR", "WATCH",
                          "LIVE", "OPINION", "ANALYSIS", "FACTBOX", "SOURCE", "SOURCES", "PHOTO",
                          "VIDEO", "Q", "A", "I", "UPDATE 1", "UPDATE 2", "CORRECTED"})
@@ -78,6 +79,8 @@ def match_dateline(line: str) -> DatelineMatch | None:
     if "-" in sep[len(place_raw):] and ":" not in sep and " " not in line[m.end() - 2:m.end()] \
             and m["date"] is None and m["agency"] is None:
         return None  # "ISLAMABAD-based" is a word, not a dateline
+    if m["date"] is None and m["agency"] is None and not _SENTENCE.match(rest):
+        return None  # a bare place must open a sentence: not "LEAD - 1550 tonnes", "YEAR -"
     date_text = m["date"]
     date = parse_date(date_text, use_dateparser=False) if date_text else None
     return DatelineMatch(end=m.end(), place=_place_name(place_raw), date=date,

@@ -96,6 +96,9 @@ def test_datelines(raw: str, place: str, date: dt.date | None, rest: str) -> Non
     "Moscow-based analysts said talks failed.",
     "BREAKING: Talks collapse in Istanbul.",
     "He said: talks failed.",
+    "LEAD - 1550 tonnes mainly carries cash.",
+    "YEAR - period ended October 31, 1986.",
+    "PARANA STATE: UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES.",
 ])
 def test_not_datelines(text: str) -> None:
     result = repair(text)
