@@ -183,6 +183,15 @@ def combine(
                 sector = agent.sector
                 res.rules.append(f"agent:{agent.word}")
             res.name = entry.name
+        elif entry.kind == "person" and root_hit is not None and not root_hit.entries \
+                and agent is not None and _is_country(code):
+            # "the Biden administration", "Putin's spokesman": the person only says whose
+            res.kind = "country"
+            sector = agent.sector
+            res.affiliation = entry.name
+            country = kb.countries.get(code or "")
+            res.name = country.name if country else None
+            res.rules.append(f"agent:{agent.word}")
         elif entry.kind == "person":
             res.person = entry.name
             res.name = entry.name

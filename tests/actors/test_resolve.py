@@ -192,3 +192,15 @@ def test_definite_group_and_country_phrases(annotate: Annotate) -> None:
     (emir,) = _m(doc, "country's emir")
     assert _cs(emir) == ("QAT", "GOV") and emir.antecedent == "Qatar"
     assert emir.actor is not None and emir.actor.role == "emir"
+
+
+def test_person_as_modifier_of_an_agent(annotate: Annotate) -> None:
+    doc = annotate("The Biden administration imposed sanctions. Putin's spokesman denied it.",
+                   date=dt.date(2022, 3, 1))
+    (admin,) = _m(doc, "Biden administration")
+    assert _cs(admin) == ("USA", "GOV")
+    assert admin.actor is not None and admin.actor.kind == "country"
+    assert admin.actor.affiliation == "Joe Biden"
+    (spox,) = _m(doc, "Putin's spokesman")
+    assert _cs(spox) == ("RUS", "GOV")
+    assert spox.actor is not None and spox.actor.role == "spokesman"
