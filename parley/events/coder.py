@@ -373,7 +373,7 @@ class SentenceCoder:
             refs, how = self._subject_of(head, depth + 1)
             return refs, (f"subject of '{head.text}' ({how})" if refs else "")
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            if passive or verb.tag_ == "VBN":
+            if passive or verb.tag_ == "VBN" or (dep == "acl" and verb.tag_ == "VBD"):
                 return [], ""
             return self._refs_for(head), f"the noun '{head.text}' it modifies"
         if dep in ("acl", "pcomp", "pobj") and head.pos_ in ("NOUN", "PROPN"):
@@ -420,7 +420,7 @@ class SentenceCoder:
                             if got:
                                 refs.extend(got)
                                 how.append(f"'for' object '{g.text}'")
-        if verb.dep_ in ("acl",) and (passive or verb.tag_ == "VBN"):
+        if verb.dep_ in ("acl",) and (passive or verb.tag_ in ("VBN", "VBD")):
             got = self._refs_for(verb.head)
             if got:
                 refs.extend(got)
@@ -505,6 +505,28 @@ class SentenceCoder:
             elif c.dep_ == "det" and low in _NEG_DET:
                 frame.negated = True
                 frame.notes.append(f"negated by '{c.text}'")
+
+    def _clause_depth(self, tok: Token) -> int:
+        """Clause boundaries between ``tok`` and the main clause (reporting verbs and
+        governors do not count); a nominal event after "after", "amid" ... counts one more."""
+        depth = 0
+        cur = tok
+        if tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND_PREPS:
+            depth += 1
+        for _ in range(12):
+            if cur.head.i == cur.i:
+                break
+            dep = cur.dep_
+            hl = _lemma(cur.head)
+            governs = any(self.lex.governor(k, hl) for k in
+                          ("request", "appeal", "intent", "reject", "threaten"))
+            if (dep in ("advcl", "relcl", "csubj", "parataxis")
+                    or (dep == "acl" and not governs)
+                    or (dep == "ccomp" and not governs
+                        and not self.lex.governor("report", hl))):
+                depth += 1
+            cur = cur.head
+        return depth
 
     def _is_reported(self, tok: Token) -> bool:
         cur = tok
@@ -632,7 +654,7 @@ class SentenceCoder:
                         fr.intent = False
                         cur = head
                         continue
-                if hit == "fail" and via_clause:
+                if hit == "fail" and (via_clause or (dep == "dobj" and pat.pos == "noun")):
                     fr.negated = True
                     fr.notes.append(f"'{head.text}' + {dep}")
                 elif hit == "hypothetical" and (via_clause or dep == "dobj"):
@@ -740,6 +762,7 @@ class SentenceCoder:
                     fr.notes.append(f"{kind} verb '{gh.text}' over it")
                     break
                 g = gh
+        fr.depth = max(fr.depth, self._clause_depth(tok))
         if self.question:
             fr.hypothetical = True
             fr.notes.append("question")
@@ -929,6 +952,12 @@ class EventCoderEngine:
                 if light is not None and light.i in by_tok:
                     absorbed.add(light.i)
         events = [built[t.token.i] for t in triggers if t.token.i in built]
+        # subordinate-clause readings give way to a main-clause event: keep those deeper
+        # down only when they name their own source
+        depths = {built[i].id: frames[i].depth for i in built}
+        top = min(depths.values(), default=0)
+        events = [e for e in events if depths[e.id] == top
+                  or (depths[e.id] == top + 1 and any(r.code for r in e.actor))]
         events = self._dedupe(events)
         if not events and self.statements:
             st = self._statement(sc)
