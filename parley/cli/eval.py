@@ -69,13 +69,21 @@ def _scores_table(result: EvalResult) -> Table:
     return table
 
 
+def _bar(value: float, width: int = 20) -> str:
+    """A horizontal bar for a score in 0..1, in eighths of a character."""
+    eighths = round(max(0.0, min(1.0, value)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    return "\u2588" * full + ("" if rest == 0 else chr(0x2590 - rest))
+
+
 def _types_table(result: EvalResult) -> Table:
     table = Table(title="event types")
-    for col in ("type", "precision", "recall", "F1", "support", "predicted"):
-        table.add_column(col, justify="left" if col == "type" else "right")
+    for col in ("type", "precision", "recall", "F1", "", "support", "predicted"):
+        table.add_column(col, justify="left" if col in {"type", ""} else "right")
     for label, c in result.per_type.items():
         table.add_row(label, f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}",
-                      str(c["support"]), str(int(c["tp"]) + int(c["fp"])))  # fmt: skip
+                      f"[green]{_bar(float(c['f1']))}[/]", str(c["support"]),
+                      str(int(c["tp"]) + int(c["fp"])))  # fmt: skip
     return table
 
 
