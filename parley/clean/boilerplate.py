@@ -34,8 +34,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # navigation and promotion
     ("read-more", r"(?:read|see|click) (?:more|also|here|full (?:story|article))\b.{0,100}"),
     ("read-more", r"(?:continue|keep) reading\b.{0,60}"),
-    ("read-more", r"(?:related|more)(?: on this story| articles| stories| news| posts| coverage"
-                  r"| content| topics| from .{0,40})?\s*:?"),
+    ("read-more", r"related\s*:?|(?:related|more)(?: on this story| articles| stories| news| posts"
+                  r"| coverage| content| topics| from .{0,40})\s*:?|more\s*:"),
     ("read-more", r"(?:related|see also|more on this)\s*:\s*.{1,120}"),
     ("read-more", r"you (?:may|might) (?:also )?(?:like|be interested in).{0,40}"),
     ("read-more", r"(?:previous|next|newer|older) (?:article|post|story|entry)\b.{0,80}"),
@@ -46,7 +46,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # labels and credits
     ("labels", r"(?:labels?|tags?|filed under|categories|topics)\s*:.{0,200}"),
     ("credit", r"(?:photo|image|picture|video)(?: credit| source| caption)?\s*:.{0,120}"),
-    ("copyright", r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,120}"
+    ("copyright", r"(?:©|copyright\s*(?:©|\(c\))?\s*\d{4}|\(c\)\s*\d{4}|copyright\s*©).{0,120}"
                   r"|all rights reserved\.?.{0,80}"),
     # bylines and sign-offs
     ("byline-name", r"By\s+[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|van|von|de|al|bin|and|&)){0,5}"
@@ -55,7 +55,8 @@ _PATTERNS: list[tuple[str, str]] = [
                r"(?: on| at)?\s*[:\-]?\s*(?:\w+day,?\s*)?"
                r"(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]"
                r"\d{1,2}[/.]\d{2,4}).{0,40}"),
-    ("byline", r"posted by\s+.{1,60}"),
+    ("byline", r"posted by\s+(?-i:[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3})"
+               r"(?:\s+(?:at|on)\s+.{1,40})?"),
     ("byline", r"(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|translated)"
                r"(?: by| and editing by)\s.{0,200})"),
     ("signoff", r"(?:reuters?|ap|afp|upi|xinhua|agencies|pti|ians|apn)\.?"),
@@ -71,7 +72,7 @@ _COMBINED = re.compile(
     ),
     re.IGNORECASE,
 )
-_FIRST = re.compile(r"[A-Za-z0-9©(]")
+_FIRST = re.compile(r"[A-Z0-9©(]")
 #: the longest line that is ever taken as boilerplate
 MAX_LINE = 240
 
@@ -79,6 +80,7 @@ MAX_LINE = 240
 def boilerplate_reason(line: str) -> str | None:
     """``"boilerplate:<kind>"`` when the stripped ``line`` is boilerplate, else None."""
     s = line.strip()
+    # a line that starts in lower case continues a sentence (a wrapped line): never boilerplate
     if not s or len(s) > MAX_LINE or not _FIRST.match(s):
         return None
     m = _COMBINED.match(s)

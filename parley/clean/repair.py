@@ -180,7 +180,10 @@ def _lines(
         removed.append(RemovedSpan(raw_start=r0, raw_end=r1, text=raw[r0:r1], reason=reason))
         edits.append(Edit(start, end, ""))
 
-    for start, end in _line_spans(text):
+    spans = _line_spans(text)
+    content = [k for k, (a, b) in enumerate(spans) if text[a:b].strip()]
+    tail = set(content[-2:])  # an agency sign-off ("Reuter") only ends a story
+    for k, (start, end) in enumerate(spans):
         line = text[start:end]
         stripped = line.strip()
         if not stripped:
@@ -188,6 +191,8 @@ def _lines(
         whole_end = end + 1 if end < n else end  # with its newline
         if len(stripped) <= MAX_LINE:
             reason = boilerplate_reason(stripped)
+            if reason == "boilerplate:signoff" and k not in tail:
+                reason = None
             if reason is not None:
                 remove(start, whole_end, reason)
                 changes["boilerplate-lines"] += 1

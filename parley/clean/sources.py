@@ -17,7 +17,7 @@ _HEAD = (
     r"(?:news )?source (?:link|url)|credits?|courtesy)"
 )
 #: a whole line that starts with a source label
-SOURCE_LINE = re.compile(r"[\s\-–—*•(]*" + _HEAD + r"\s*(?::|-|–|—)\s*", re.IGNORECASE)
+SOURCE_LINE = re.compile(r"[\s\-–—*•(]*" + _HEAD + r"(?:\s*:|\s+(?:-|–|—))\s*", re.IGNORECASE)
 #: a source label glued to the end of a sentence in the middle of a line
 SOURCE_TAIL = re.compile(
     r"(?<=[.!?\"')\]”’])\s*(?:Sources?|Via|SOURCE|SOURCES)\s*:\s*(?=(?:https?://|www\.|[a-z0-9\-]+"
