@@ -15,8 +15,9 @@ class ActorResolver:
     """Finds and resolves the actor mentions of each document.
 
     ``dictionaries`` are extra dictionary files loaded after the shipped knowledge base
-    (YAML, JSON, CSV or TABARI ``.actors`` / ``.agents``). The knowledge base is loaded once
-    and shared (cached by :func:`parley.actors.load_knowledge_base`).
+    (YAML, JSON, CSV or TABARI ``.actors`` / ``.agents``). The knowledge base is loaded when
+    the component is created and shared (cached by :func:`parley.actors.load_knowledge_base`);
+    a missing file raises :class:`parley.errors.DataFileError` then.
     """
 
     def __init__(self, nlp: Language, name: str, *, dictionaries: list[str] | None = None,
@@ -25,6 +26,9 @@ class ActorResolver:
         self.dictionaries = list(dictionaries or [])
         self.strict = strict
         self._kb: KnowledgeBase | None = None
+        # load now, so that a missing or malformed dictionary fails when the pipeline loads
+        # rather than on the first document (the knowledge base is cached and shared)
+        self._kb = self.kb
 
     @property
     def kb(self) -> KnowledgeBase:

