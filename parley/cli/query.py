@@ -71,31 +71,26 @@ def _events_table(events: list[Event]) -> Table:
     return table
 
 
-@app.command()
-def events(
-    db: DbOption = None,
-    actor: Annotated[str | None, typer.Option(help="Actor code on either side (RUS, "
-                                              "RUSGOV, IGOUNO ...).")] = None,
-    source: Annotated[str | None, typer.Option(help="Source actor code.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code.")] = None,
-    dyad: Annotated[str | None, typer.Option(help="SOURCE:TARGET codes, e.g. RUS:PAK.")] = None,
-    both_ways: Annotated[bool, typer.Option("--both-ways",
-                                            help="With --dyad: either direction.")] = False,
-    event: Annotated[str | None, typer.Option("--event", "-e",
-                                              help="PLOVER event type, e.g. CONSULT.")] = None,
-    cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 03 or 039.")] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
-    doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
-    no_negated: Annotated[bool, typer.Option("--no-negated",
-                                             help="Leave out negated events.")] = False,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f",
-                                     help="table, csv, jsonl, json or parquet.")] = "table",
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Write to this file.")] = None,
-) -> None:
-    """List coded events, filtered, as a table or in an export format."""
+ActorOpt = Annotated[str | None, typer.Option(help="Actor code on either side (RUS, RUSGOV, "
+                                              "IGOUNO ...).")]
+SourceOpt = Annotated[str | None, typer.Option(help="Source actor code.")]
+TargetOpt = Annotated[str | None, typer.Option(help="Target actor code.")]
+DyadOpt = Annotated[str | None, typer.Option(help="SOURCE:TARGET codes, e.g. RUS:PAK.")]
+BothWaysOpt = Annotated[bool, typer.Option("--both-ways", help="With --dyad: either direction.")]
+EventOpt = Annotated[str | None, typer.Option("--event", "-e",
+                                              help="PLOVER event type, e.g. CONSULT.")]
+CameoOpt = Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 03 or 039.")]
+SinceOpt = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
+DocOpt = Annotated[str | None, typer.Option(help="Only this document.")]
+NoNegatedOpt = Annotated[bool, typer.Option("--no-negated", help="Leave out negated events.")]
+
+
+def _filter(
+    *, actor: str | None, source: str | None, target: str | None, dyad: str | None,
+    both_ways: bool, event: str | None, cameo: str | None, since: str | None,
+    until: str | None, doc: str | None, no_negated: bool, limit: int | None = None,
+) -> EventFilter:
     pair = None
     if dyad:
         if ":" not in dyad:
@@ -103,11 +98,37 @@ def events(
                                                 reason="use SOURCE:TARGET, e.g. RUS:PAK")))
         a, b = dyad.split(":", 1)
         pair = (a, b)
-    flt = EventFilter(
+    return EventFilter(
         actor=actor, source=source, target=target, dyad=pair, either_direction=both_ways,
         event=event, cameo=cameo, since=_date(since, "since"), until=_date(until, "until"),
         doc_id=doc, include_negated=not no_negated, limit=limit,
     )
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    actor: ActorOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    dyad: DyadOpt = None,
+    both_ways: BothWaysOpt = False,
+    event: EventOpt = None,
+    cameo: CameoOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    doc: DocOpt = None,
+    no_negated: NoNegatedOpt = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help="table, csv, jsonl, json or parquet.")] = "table",
+    output: Annotated[Path | None, typer.Option("-o", "--output",
+                                                help="Write to this file.")] = None,
+) -> None:
+    """List coded events, filtered, as a table or in an export format."""
+    flt = _filter(actor=actor, source=source, target=target, dyad=dyad, both_ways=both_ways,
+                  event=event, cameo=cameo, since=since, until=until, doc=doc,
+                  no_negated=no_negated, limit=limit)
     with _open(db) as store:
         found = store.events(flt)
     try:
@@ -288,3 +309,74 @@ def cli_reference_cmd() -> None:
     from ._reference import cli_reference_markdown
 
     sys.stdout.write(cli_reference_markdown())
+
+
+_QUAD = {0: ("statement", "white"), 1: ("verbal coop.", "green"), 2: ("material coop.", "cyan"),
+         3: ("verbal conflict", "yellow"), 4: ("material conflict", "red")}
+
+
+def _period(day: dt.date, by: str) -> str:
+    if by == "year":
+        return f"{day.year}"
+    if by == "month":
+        return f"{day.year}-{day.month:02d}"
+    if by == "week":
+        iso = day.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}"
+    return day.isoformat()
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    actor: ActorOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    dyad: DyadOpt = None,
+    both_ways: BothWaysOpt = False,
+    event: EventOpt = None,
+    cameo: CameoOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    no_negated: NoNegatedOpt = True,
+    by: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
+    width: Annotated[int, typer.Option(help="Width of the longest bar.")] = 40,
+) -> None:
+    """A chart of events over time, stacked by QuadClass, with the mean Goldstein score.
+
+    Negated events are left out unless --no-no-negated is given.
+    """
+    if by not in {"day", "week", "month", "year"}:
+        fail(ConfigError(Errors.E002.format(name="by", value=by,
+                                            reason="day, week, month or year")))
+    flt = _filter(actor=actor, source=source, target=target, dyad=dyad, both_ways=both_ways,
+                  event=event, cameo=cameo, since=since, until=until, doc=None,
+                  no_negated=no_negated)
+    with _open(db) as store:
+        found = [e for e in store.events(flt) if e.date is not None]
+    if not found:
+        console.print("No dated events match.")
+        return
+    periods: dict[str, list[Event]] = {}
+    for e in sorted(found, key=lambda x: x.date or dt.date.min):
+        periods.setdefault(_period(e.date or dt.date.min, by), []).append(e)
+    biggest = max(len(v) for v in periods.values())
+    table = Table(title="Events over time", show_lines=False)
+    table.add_column(by)
+    table.add_column("events", justify="right")
+    table.add_column("by QuadClass", no_wrap=True)
+    table.add_column("Goldstein", justify="right")
+    for period, evs in periods.items():
+        bar = Text()
+        for quad, (_name, colour) in _QUAD.items():
+            n = sum(1 for e in evs if e.quad_class == quad)
+            if n:
+                bar.append("\u2588" * max(1, round(width * n / biggest)), style=colour)
+        mean = sum(e.goldstein for e in evs) / len(evs)
+        table.add_row(period, str(len(evs)), bar, f"{mean:+.1f}")
+    console.print(table)
+    legend = Text("  ")
+    for _quad, (name, colour) in _QUAD.items():
+        legend.append("\u2588 ", style=colour)
+        legend.append(name + "   ")
+    console.print(legend)

@@ -180,3 +180,21 @@ def test_raw_offsets_point_at_the_sentence_in_the_raw_text(seeded_db: Path) -> N
             # inside a sentence of the seeds the repair only changes whitespace and quotes
             assert (squeeze.sub("", raw_slice).translate(quotes)
                     == squeeze.sub("", e.text_info.sentence).translate(quotes))
+
+
+def test_timeline_counts_events_per_period(tmp_path: Path, sample_dir: Path) -> None:
+    db = str(tmp_path / "p.db")
+    invoke("run", str(sample_dir), "--db", db)
+    from parley.store import EventFilter, Store
+
+    with Store.open(db) as store:
+        dated = [e for e in store.events(EventFilter(include_negated=False)) if e.date]
+    months = {f"{e.date.year}-{e.date.month:02d}" for e in dated if e.date}
+    code, out = invoke("timeline", "--db", db, "--by", "month")
+    assert code == 0, out
+    for month in months:
+        row = next(line for line in out.splitlines() if month in line)
+        count = sum(1 for e in dated if e.date and f"{e.date.year}-{e.date.month:02d}" == month)
+        assert f" {count} " in row
+    code, out = invoke("timeline", "--db", db, "--by", "fortnight")
+    assert code == 2 and "E002" in out
