@@ -104,7 +104,7 @@ def main() -> None:
             key = f"{err.source}:{err.ref}" if hasattr(err, "source") else ""
             it_p = by_ref.get(key)
             print("-" * 80)
-            print(json.dumps(err.model_dump(), default=str)[:600])
+            print(json.dumps(err.model_dump(), default=str))
             if it_p:
                 for e in it_p[1]:
                     print(f"     {e.cameo} {e.event} neg={e.negated} c={e.confidence} :: "

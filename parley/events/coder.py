@@ -50,6 +50,8 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
                      "campaign", "bout", "surge", "flurry", "spree", "outbreak", "escalation",
                      "cycle", "chain", "volley", "barrage", "hail", "lot", "dozens", "hundreds",
                      "thousands", "scores", "tens", "millions", "billions"}
+#: events both sides do together: "with" partners are sources as well
+_SYMMETRIC_CODES = {"040", "041", "044", "046", "057", "190", "193", "036"}
 _ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "command", "instruct"}
 _SENDING_VERBS = {"send", "dispatch", "deploy", "despatch", "fly", "rush"}
 _BACKGROUND_PREPS = {"after", "following", "despite", "amid", "amidst", "over", "since",
@@ -362,6 +364,10 @@ class SentenceCoder:
                     refs = self._refs_for(c)
                     if refs:
                         return refs, f"subject of '{head.text}' (nsubjpass '{c.text}')"
+        if dep == "xcomp" and head.pos_ == "ADJ":
+            # "they are willing to forgive": the subject of the adjective's clause
+            refs, how = self._subject_of(head, depth + 1)
+            return refs, (f"subject of '{head.text}' ({how})" if refs else "")
         if dep in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             if dep == "xcomp":
                 # "urged Israel to withdraw": the object of the governor is the subject.
@@ -395,7 +401,7 @@ class SentenceCoder:
                 if not any(r.code for r in got):
                     # "hosted talks between Israel and Hamas": the parties of the object
                     inner = [r for p in c.children if p.dep_ == "prep"
-                             and p.lower_ in ("between", "with", "among")
+                             and p.lower_ in ("between", "with", "among", "by")
                              for g in p.children if g.dep_ == "pobj"
                              for r in self._refs_for(g)]
                     if any(r.code for r in inner):
@@ -430,7 +436,8 @@ class SentenceCoder:
             if m.pos_ in ("NOUN", "PROPN"):
                 for c in m.children:
                     if c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS - {"from"}
-                                             or (c.lower_ == "by" and m.dep_ != "pobj")):
+                                             or (c.lower_ == "by" and m.dep_ != "pobj")
+                                             or c.lower_ == "of"):
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 got = self._refs_for(g)
@@ -438,6 +445,17 @@ class SentenceCoder:
                                     refs.extend(got)
                                     how.append(f"'{c.lower_}' object '{g.text}'")
         return refs, how
+
+    def _with_partners(self, trig: Trigger) -> list[ActorRef]:
+        """Named actors in "with" phrases of the trigger or of its matched object."""
+        out: list[ActorRef] = []
+        for m in [trig.token, *trig.matched]:
+            for c in m.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            out.extend(r for r in self._refs_for(g) if r.code)
+        return out
 
     def _noun_source(self, noun: Token) -> tuple[list[ActorRef], str]:
         for c in noun.children:
@@ -1036,10 +1054,20 @@ class EventCoderEngine:
                     tgt, how_t = gt, gh
                 elif fr.kind in ("request", "appeal"):
                     # "demanded that Mugabe abandon ...": who is asked to act
-                    inner = [c for c in tok.children if c.dep_ in _SUBJ]
-                    it = sc._refs_for(inner[0]) if inner else []
+                    it, ih = sc._subject_of(tok)
+                    it = [r for r in it if (r.start, r.end) not in
+                          {(x.start, x.end) for x in src}]
                     if it:
-                        tgt, how_t = it, [f"subject '{inner[0].text}' of the demanded action"]
+                        tgt, how_t = it, [f"{ih} of the demanded action"]
+            if not tgt and fr.code[:2] == "13":
+                # "warned that police will no longer tolerate rallies by Kifaya": who the
+                # threatened action is aimed at
+                for c in tok.children:
+                    if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                        it, ih = sc._objects_of(Trigger(c, pat, []), skip=skip)
+                        if any(r.code for r in it):
+                            tgt, how_t = it, ih
+                            break
             if not tgt and pat.code[:2] in ("02", "10", "11", "13"):
                 # "demanded that Mugabe abandon ...", "warned that police will ...": the
                 # subject of the clause is who the demand or warning is addressed to
@@ -1084,6 +1112,15 @@ class EventCoderEngine:
                 and not any(r.code or r.sector for r in (*src, *tgt)):
             # a nominal event with no light verb and no known actor: too weak to code
             return None
+        if src and (fr.code[:3] in _SYMMETRIC_CODES or fr.code[:2] == "06"):
+            # "held talks with X", "shared expertise with X": both sides act
+            partners = sc._with_partners(trig)
+            if partners:
+                keys = {(r.start, r.end) for r in partners}
+                src = src + [r for r in partners if (r.start, r.end) not in
+                             {(x.start, x.end) for x in src}]
+                tgt = [r for r in tgt if (r.start, r.end) not in keys]
+                notes.append("symmetric event: the 'with' side acts too")
         # one actor cannot be its own recipient
         src_keys = {(r.start, r.end) for r in src}
         tgt = [r for r in tgt if (r.start, r.end) not in src_keys]
