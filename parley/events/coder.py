@@ -1064,9 +1064,9 @@ class EventCoderEngine:
                 # threatened action is aimed at
                 for c in tok.children:
                     if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
-                        it, ih = sc._objects_of(Trigger(c, pat, []), skip=skip)
-                        if any(r.code for r in it):
-                            tgt, how_t = it, ih
+                        aimed, aimed_how = sc._objects_of(Trigger(c, pat, []), skip=skip)
+                        if any(r.code for r in aimed):
+                            tgt, how_t = aimed, aimed_how
                             break
             if not tgt and pat.code[:2] in ("02", "10", "11", "13"):
                 # "demanded that Mugabe abandon ...", "warned that police will ...": the
