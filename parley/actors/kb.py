@@ -375,7 +375,10 @@ class _Loader:
         self.kb.problems.append(err)
 
     def load(self, label: str, text: str, suffix: str) -> None:
-        self.kb._digest.update(label.encode() + b"\0" + text.encode("utf-8") + b"\0")
+        # the version hashes each file's name and content (not its directory), so the same
+        # dictionaries give the same version wherever they are installed
+        name_bytes = Path(label).name.encode()
+        self.kb._digest.update(name_bytes + b"\0" + text.encode("utf-8") + b"\0")
         self.kb.files.append(label)
         name = Path(label).name.lower()
         if suffix == ".tsv":

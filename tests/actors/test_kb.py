@@ -208,3 +208,17 @@ def test_cache_reloads_an_edited_file(tmp_path: Path) -> None:
     assert second is not first and second.version != first.version
     actor = resolve_text("Alpha Front", kb=second)
     assert actor is not None and actor.code == "AFG"
+
+
+def test_version_depends_on_content_not_location(tmp_path: Path) -> None:
+    body = "actors:\n  - {name: Gamma Front, kind: group, cameo: PAKREB}\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "mine.yaml").write_text(body, encoding="utf-8")
+    (tmp_path / "b" / "mine.yaml").write_text(body, encoding="utf-8")
+    one = build_knowledge_base(extra=[tmp_path / "a" / "mine.yaml"])
+    two = build_knowledge_base(extra=[tmp_path / "b" / "mine.yaml"])
+    assert one.version == two.version
+    (tmp_path / "b" / "mine.yaml").write_text(body.replace("PAKREB", "AFGREB"),
+                                              encoding="utf-8")
+    assert build_knowledge_base(extra=[tmp_path / "b" / "mine.yaml"]).version != one.version
