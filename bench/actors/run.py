@@ -25,7 +25,7 @@ from rich.table import Table
 from spacy.tokens import Doc
 
 from parley.actors.kb import build_knowledge_base
-from parley.actors.resolve import _city_index, resolve_doc
+from parley.actors.resolve import city_index, resolve_doc
 from parley.nlp import load_pipeline, make_doc
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -88,7 +88,7 @@ def main() -> None:
     for name, extra in configs:
         t = time.perf_counter()
         kb = build_knowledge_base(extra=extra)
-        _city_index()  # the city fallback index, built once per process
+        city_index()  # the city fallback index, built once per process
         load_s = time.perf_counter() - t
         times: list[float] = []
         n_mentions = n_resolved = 0

