@@ -5,8 +5,8 @@ Usage::
     python bench/coder/dev.py [GOLD ...] [--errors N] [--kind penta|wrong_type|...]
 
 Defaults to ``../shared/eval/penta_dev.tsv`` and ``../shared/eval/plover_gsr_dev.json``.
-While the ``parley_actors`` component is a placeholder, a small dictionary fallback
-(``_fallback_actors.py``) provides actor mentions.
+Codes with the full pipeline (spaCy, ``parley_actors``, ``parley_events``) and scores with
+:func:`parley.eval.scoring.score`, the scorer behind ``parley eval``.
 """
 
 from __future__ import annotations
@@ -14,20 +14,14 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-sys.path.insert(0, str(HERE))
+from parley.eval.gold import read_gold
+from parley.eval.scoring import primary_event, score
+from parley.nlp import load_pipeline, make_doc
 
-from _fallback_actors import add_mentions  # noqa: E402
-
-from parley.eval.gold import read_gold  # noqa: E402
-from parley.eval.scoring import primary_event, score  # noqa: E402
-from parley.events.component import EventCoder  # noqa: E402
-from parley.nlp import load_pipeline, make_doc  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 DEFAULT = [ROOT.parent / "shared/eval/penta_dev.tsv",
            ROOT.parent / "shared/eval/plover_gsr_dev.json"]
@@ -41,16 +35,12 @@ def main() -> None:
     ap.add_argument("--confusion", action="store_true")
     ap.add_argument("--cell", default="", help="print penta sentences with gold,pred e.g. 3,4")
     args = ap.parse_args()
-    nlp = load_pipeline(components=("parley_actors",))
-    coder = EventCoder(nlp, "parley_events")
+    nlp = load_pipeline()
     items = [it for g in args.gold for it in read_gold(g).items]
     t0 = time.perf_counter()
     docs = (make_doc(nlp, it.text, doc_id=f"{it.source}:{it.ref}", date=it.date) for it in items)
     preds = []
     for doc in nlp.pipe(docs, batch_size=64):
-        if not doc._.parley_mentions:
-            add_mentions(doc)
-        coder(doc)
         preds.append(list(doc._.parley_events))
     dt = time.perf_counter() - t0
     res = score(items, preds)
