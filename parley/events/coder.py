@@ -209,6 +209,10 @@ class SentenceCoder:
         out: list[Trigger] = []
         for tok in self.sent:
             if tok.pos_ in ("VERB", "AUX"):
+                if tok.dep_ == "amod":
+                    # participles used as adjectives: "the recognised government",
+                    # "wounded soldiers"
+                    continue
                 table = self.lex.verbs
             elif tok.pos_ in ("NOUN", "PROPN"):
                 table = self.lex.nouns
@@ -347,6 +351,12 @@ class SentenceCoder:
                         return self._refs_for(g), f"agent 'by {g.text}'"
             if not passive and c.dep_ in _SUBJ:
                 refs = self._refs_for(c)
+                if not refs and c.pos_ in ("VERB", "AUX", "ADJ"):
+                    # a garbled parse ("internationally recognised Government ... announced"):
+                    # the named actors of the subject phrase
+                    found = self.engine.mentions(self.doc, list(c.subtree))
+                    refs = [_ref_from_mention(m) for m in _prefer_resolved(found)
+                            if m.resolved]
                 if refs:
                     return refs, f"nsubj '{c.text}'"
         dep = verb.dep_
