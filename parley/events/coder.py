@@ -578,6 +578,7 @@ class SentenceCoder:
             fr.notes.append("'without'")
         cur = tok
         chain = 0
+        sealed = False
         while cur.head.i != cur.i and chain < 6:
             chain += 1
             dep = cur.dep_
@@ -627,8 +628,12 @@ class SentenceCoder:
             if dep in ("advcl", "relcl", "acl", "csubj", "pcomp", "parataxis") or (
                     dep == "ccomp" and not self.lex.governor("report", hl)):
                 fr.depth += 1
+            if dep in ("advcl", "relcl", "pcomp"):
+                # governors above an adverbial or relative clause do not govern the trigger:
+                # "declined to comment when asked about ..."
+                sealed = True
             if dep in ("xcomp", "acl", "ccomp", "dobj", "compound", "pobj", "prep", "acomp",
-                       "attr") and fr.kind == "action":
+                       "attr") and fr.kind == "action" and not sealed:
                 via_clause = dep in ("xcomp", "acl", "ccomp", "acomp")
                 nominal = dep in ("dobj", "compound", "pobj", "prep", "attr")
                 kinds = ("reject", "threaten", "request", "appeal", "intent", "consider",
@@ -772,7 +777,7 @@ class SentenceCoder:
             # "sent experts to investigate the attacks": the purpose is the event
             fr.outer.append(tok.head)
             fr.notes.append(f"purpose of '{tok.head.text}'")
-        if fr.kind in ("reject", "threaten", "intent") and fr.governor is not None:
+        if fr.kind in ("reject", "threaten", "intent", "request") and fr.governor is not None:
             g = fr.governor
             for _ in range(3):
                 if g.dep_ not in ("xcomp", "ccomp", "conj") or g.head.i == g.i:
@@ -801,6 +806,8 @@ class SentenceCoder:
             fr.kind = "intent"
         must_on = tok.head if tok.dep_ == "conj" and not any(
             c.dep_ == "aux" for c in tok.children) else tok
+        if fr.light is not None:
+            must_on = fr.light
         if fr.kind == "action" and reported and any(
                 c.dep_ == "aux" and c.lower_ in ("must", "should") for c in must_on.children):
             # "X said the government must ensure ...": X demands it
