@@ -127,7 +127,11 @@ def _same(a: Token | None, b: Token | None) -> bool:
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    # a bare participle clause: "when asked about", "people arrested in Cairo"
+    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children)
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -344,6 +348,10 @@ class SentenceCoder:
                     refs = self._refs_for(c)
                     if refs:
                         return refs, f"subject '{c.text}'"
+        if passive and not any(c.dep_ == "agent" for c in verb.children):
+            # "when asked about the talks": the passive subject is acted upon, and no
+            # subject is inherited
+            return [], ""
         for c in verb.children:
             if passive and c.dep_ == "agent":
                 for g in c.children:
@@ -991,8 +999,10 @@ class EventCoderEngine:
         # down only when they name their own source
         depths = {built[i].id: frames[i].depth for i in built}
         top = min(depths.values(), default=0)
+        nominal = {built[i].id for i in built if by_tok[i].pattern.pos == "noun"}
         events = [e for e in events if depths[e.id] == top
-                  or (depths[e.id] == top + 1 and any(r.code for r in e.actor))]
+                  or (depths[e.id] == top + 1 and e.id not in nominal
+                      and any(r.code for r in e.actor))]
         events = self._dedupe(events)
         if not events and self.statements:
             st = self._statement(sc)
@@ -1104,6 +1114,17 @@ class EventCoderEngine:
             if not ok:
                 return None
             notes.extend(how)
+            gov = fr.governor
+            if fr.kind in ("request", "appeal", "reject", "threaten", "claim") \
+                    and gov is not None and gov.pos_ in ("VERB", "AUX") \
+                    and not _same(gov, fr.light):
+                # "Russia says Israel must end its attacks": Russia demands, of Israel
+                gsrc, gh = sc._subject_of(gov)
+                if gsrc:
+                    gkeys = {(r.start, r.end) for r in gsrc}
+                    tgt = [r for r in src if (r.start, r.end) not in gkeys] + tgt
+                    src = gsrc
+                    notes.append(f"source = {gh} of '{gov.text}'")
         if not any(r.code for r in tgt) and int(fr.code[:2]) >= 13:
             # "imposed a curfew in Algiers", "fired at targets in Jericho": with no named
             # target, the place where force is used stands for its people

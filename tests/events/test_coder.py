@@ -117,3 +117,32 @@ def test_background_event_does_not_speak_for_the_sentence(code) -> None:  # type
                   "recent attack on two Saudi oil stations.")
     best = max(events, key=lambda e: e.confidence)
     assert best.event == "AGREE" and best.cameo == "033"
+
+
+def test_symmetric_talks_both_sides_act(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("French officials held talks with Romania's new government on Tuesday.")
+    assert ev.event == "CONSULT"
+    assert {"FRA", "ROU"} <= _codes(ev.actor)
+
+
+def test_reported_must_is_a_demand(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Russia says Israel must end its attacks on Syria.")
+    assert [e.event for e in events] == ["REQUEST"]
+    assert _codes(events[0].actor) == {"RUS"}
+
+
+def test_outer_appeal_wins_over_inner_demand(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Iran urged France to pressure the United States to lift sanctions.")
+    assert ev.cameo.startswith("02") and _codes(ev.actor) == {"IRN"}
+
+
+def test_governors_do_not_reach_into_adverbial_clauses(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The State Department declined to comment when asked about the talks.")
+    assert [e.cameo for e in events] == ["011"]
+
+
+def test_subordinate_reading_gives_way(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Ethiopia agreed to open its borders to UN peacekeepers, who oversee a "
+                  "ceasefire between Ethiopia and Eritrea.")
+    assert [e.event for e in events] == ["AGREE"]
+    assert events[0].intent
