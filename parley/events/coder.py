@@ -1119,12 +1119,12 @@ class EventCoderEngine:
                     and gov is not None and gov.pos_ in ("VERB", "AUX") \
                     and not _same(gov, fr.light):
                 # "Russia says Israel must end its attacks": Russia demands, of Israel
-                gsrc, gh = sc._subject_of(gov)
+                gsrc, gov_how = sc._subject_of(gov)
                 if gsrc:
                     gkeys = {(r.start, r.end) for r in gsrc}
                     tgt = [r for r in src if (r.start, r.end) not in gkeys] + tgt
                     src = gsrc
-                    notes.append(f"source = {gh} of '{gov.text}'")
+                    notes.append(f"source = {gov_how} of '{gov.text}'")
         if not any(r.code for r in tgt) and int(fr.code[:2]) >= 13:
             # "imposed a curfew in Algiers", "fired at targets in Jericho": with no named
             # target, the place where force is used stands for its people
