@@ -1125,9 +1125,10 @@ class EventCoderEngine:
                     tgt = [r for r in src if (r.start, r.end) not in gkeys] + tgt
                     src = gsrc
                     notes.append(f"source = {gov_how} of '{gov.text}'")
-        if not any(r.code for r in tgt) and int(fr.code[:2]) >= 13:
-            # "imposed a curfew in Algiers", "fired at targets in Jericho": with no named
-            # target, the place where force is used stands for its people
+        if not any(r.code for r in tgt) and (
+                int(fr.code[:2]) >= 13 or (not tgt and fr.code[:2] not in ("01", "04"))):
+            # "imposed a curfew in Algiers", "fired at targets in Jericho", "set up a centre
+            # in Tokyo": with no named target, the place acted upon stands for its people
             heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
             heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
                       for g in c.children if g.dep_ == "pobj"]
