@@ -52,6 +52,7 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
                      "thousands", "scores", "tens", "millions", "billions"}
 #: events both sides do together: "with" partners are sources as well
 _SYMMETRIC_CODES = {"040", "041", "044", "046", "057", "190", "193", "036"}
+_NONPOLITICAL_SECTORS = {"BUS", "MED", "EDU", "SPT", "HLH", "AGR", "ENV", "SCI", "CVL", "MNC"}
 _ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "command", "instruct"}
 _SENDING_VERBS = {"send", "dispatch", "deploy", "despatch", "fly", "rush"}
 _BACKGROUND_PREPS = {"after", "following", "despite", "amid", "amidst", "over", "since",
@@ -1255,8 +1256,20 @@ class EventCoderEngine:
         if not sc.lex.governor("report", _lemma(root)):
             return None
         src, how = sc._subject_of(root)
-        src = [r for r in src if r.code]
+        # a statement is an event only when a political actor makes it: not "the company
+        # said", "the coach said"
+        src = [r for r in src if r.code and (r.sector or "") not in _NONPOLITICAL_SECTORS
+               and r.kind != "other"]
         if not src:
+            return None
+        # ... and speaks about another actor: "Lavrov said the Geneva talks had stalled",
+        # not "the ministry said growth was slower"
+        speaker = {(r.start, r.end) for r in src}
+        others = [m for m in self.mentions(sc.doc, [t for t in sc.sent if t.i != root.i])
+                  if m.resolved and (m.start, m.end) not in speaker
+                  and not any(a <= m.start and m.end <= b for a, b in speaker
+                              if a is not None and b is not None)]
+        if not others:
             return None
         pat = Pattern(entry="statement", code="010", pos="verb", lemma=_lemma(root),
                       path="(built in)", line=0)
