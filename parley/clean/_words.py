@@ -7,11 +7,16 @@ frequencies are Zipf values (log10 of occurrences per billion words), so the sco
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 import threading
 
 _LOCK = threading.Lock()
 _ZIPF: dict[str, float] | None = None
+_TOKEN = re.compile(r"\S+")
+_INNER_CAP = re.compile(r"[a-z][A-Z]")
+_ENTITY_END = re.compile(r"&#?\w+;\Z")
 
 #: two-letter and one-letter words that may stand alone as a piece of a glued token
 SHORT_WORDS = frozenset({
@@ -208,4 +213,219 @@ def camel_ok(left: str, right: str, whole: str) -> bool:
     return min(table.get(left.lower(), 0.0), table.get(right.lower(), 0.0)) - zt >= 3.0
 
 
-__all__ = ["FUNCTION_WORDS", "camel_ok", "split_point", "split_points", "zipf", "zipf_table"]
+
+
+# --------------------------------------------------------------------------- line-end evidence
+
+#: suffixes after an apostrophe ("company's", "wasn't", "they'll")
+_CLITICS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
+#: a cut that follows sentence or clause punctuation ("region.The", "rose,with")
+_PUNCT_CUT = frozenset(".,;:!?")
+
+
+#: prefixes that make new words of known ones ("recapitalised", "unhedged")
+_PREFIXES = ("re", "un", "non", "pre", "over", "under", "out", "co", "de", "dis", "mis", "sub")
+#: units written straight after a number ("$11bn", "374m")
+_UNITS = frozenset({"m", "bn", "mn", "tn", "k", "km", "kg", "g", "p", "pc", "am", "pm", "s",
+                    "th", "st", "nd", "rd", "mph", "ft", "lb", "lbs", "mw", "gw"})
+_APOSTROPHES = "'\u2019\u00e2\u20ac\u2122"
+
+
+def _piece_score(piece: str, table: dict[str, float]) -> float:
+    """Log-probability (Zipf scale) of ``piece`` standing as a word; low when unknown."""
+    piece = piece.replace("\u00e2\u20ac\u2122", "'").replace("\u2019", "'")
+    low = piece.lower()
+    if "'" in low:
+        head, _, tail = low.rpartition("'")
+        if tail in _CLITICS and head:
+            return _piece_score(piece[:len(head)], table) - 0.5
+        return -5.0
+    if "-" in low:
+        low = low.rsplit("-", 1)[1]
+        piece = piece.rsplit("-", 1)[1]
+        if not low:
+            return -5.0
+    n = len(low)
+    z = table.get(low, 0.0)
+    if n <= 2 and low not in SHORT_WORDS and not (n == 1 and piece == "I"):
+        if n == 2 and piece[0].isupper() and z >= 4.0:
+            return z - 1.0  # "Mr", "UK", "EU"
+        return -5.0 if z < 6.0 else z - 4.0
+    if z > 0.0:
+        return z if n > 3 or z >= 3.5 else z - 1.5
+    if piece[0].isupper():
+        return 1.0 if n >= 3 else -5.0  # an unknown capitalised piece is most often a name
+    for prefix in _PREFIXES:
+        if low.startswith(prefix) and len(low) - len(prefix) >= 5:
+            zr = table.get(low[len(prefix):], 0.0)
+            if zr >= 1.5:
+                return zr - 1.5  # "recapitalised"
+    return -5.0
+
+
+def _word_start(token: str, k: int) -> int:
+    """Start of the word that ends at ``k`` (it starts at a lower->Upper change)."""
+    while k > 0 and (token[k - 1].isalpha() or token[k - 1] in _APOSTROPHES or token[k - 1] == "-"):
+        k -= 1
+        if k > 0 and token[k].isupper() and token[k - 1].islower():
+            break
+    return k
+
+
+def _word_end(token: str, k: int) -> int:
+    """End of the word that starts at ``k`` (it ends at a lower->Upper change)."""
+    n = len(token)
+    j = k
+    while j < n and (token[j].isalpha() or (token[j] in _APOSTROPHES and j + 1 < n
+                                             and token[j + 1].isalpha())):
+        if j > k and token[j].isupper() and token[j - 1].islower():
+            break
+        j += 1
+    return j
+
+
+def site_cut(token: str, hi: int, table: dict[str, float]) -> tuple[float, int] | None:
+    """``(score, cut)``: the likeliest cut in ``token`` at an offset ``<= hi``, where a lost
+    line break is known to have glued two words, or None when no cut beats the token.
+
+    Each cut is scored as the sum of the log-frequencies (Zipf) of the two words it makes
+    (an unknown capitalised piece counts as a rare name, an unknown lower-case piece as very
+    unlikely); a cut after sentence or clause punctuation wins outright and a lower->Upper
+    change ("theMitsubishi") scores a little more. A known word ("turnaround") is cut only
+    when the two words are together likelier than it; an unknown one ("Yukosclaims") only
+    when the score reaches that of a rare name plus a common word.
+    """
+    best: tuple[float, int] | None = None
+    for k in range(1, min(hi, len(token) - 1) + 1):
+        a, b = token[k - 1], token[k]
+        if not b.isalpha():
+            continue
+        if a in _PUNCT_CUT:
+            if a == ";" and _ENTITY_END.search(token, 0, k):
+                continue  # "&lt;Donohue": an SGML entity
+            if k >= 2 and (token[k - 2].isalpha() or token[k - 2] in ")\"'%"):
+                if a == "." and (b.islower() or (k >= 3 and token[k - 3] == ".")
+                                 or (k + 1 < len(token) and token[k + 1] == ".")):
+                    continue  # "e.g", "U.S.A": not a sentence end
+                score = 20.0
+            else:
+                continue
+        elif a.isalpha():
+            ls, re_ = _word_start(token, k), _word_end(token, k)
+            left, right = token[ls:k], token[k:re_]
+            if not right:
+                continue
+            if ls > 0 and token[ls - 1].isdigit() and left.lower() in _UNITS:
+                zl = 5.0  # a unit after a number: "374meuros"
+            else:
+                zl = _piece_score(left, table)
+            score = zl + _piece_score(right, table)
+            # a piece that stops at a case change inside the token needs a second cut
+            if ls > 0 and token[ls - 1].isalpha():
+                score -= 3.0
+            if re_ < len(token) and token[re_].isalpha():
+                score -= 3.0
+            if a.islower() and b.isupper():
+                if left.lower() in NAME_PREFIXES and ls == 0:
+                    score -= 4.0
+                else:
+                    score += 1.5
+            elif a.isupper() and b.isupper() and not (k + 1 < len(token)
+                                                      and token[k + 1].islower()):
+                score -= 2.0  # inside an acronym; "LGGroup" cuts before "Group"
+            zw = table.get(token[ls:re_].lower(), 0.0)
+            if zw > 0.0 and score - 9.0 < zw:
+                continue
+        else:
+            continue
+        if best is None or score > best[0]:
+            best = (score, k)
+    if best is None or best[0] < 2.5:
+        return None
+    return best
+
+
+def wrap_glue(raw: str) -> tuple[bool, list[int]]:
+    """Read the layout of hard-wrapped ``raw`` text: ``(hard_wrapped, glue cuts)``.
+
+    In text hard-wrapped at a fixed width, a line break that was lost makes one line about
+    twice as long as the others, and the glue sits where the line would have been broken: in
+    the first word that would have run past the wrap width. The width lies between the
+    longest ordinary line and the shortest "line + next line's first word" (that word did not
+    fit). Each over-long line is walked word by word as if re-wrapped, and where a word would
+    cross the width the likeliest cut (:func:`site_cut`) among the words in the uncertain
+    band is taken. Returns the raw offsets of the cuts (where a space goes back), and whether
+    the text is hard-wrapped at all (most lines in a narrow band below the width).
+    """
+    if raw.count("\n") < 4:
+        return False, []
+    table = zipf_table()
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in raw.split("\n"):
+        lines.append((pos, line.rstrip()))
+        pos += len(line) + 1
+    lengths: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for (_, a), (_, b) in itertools.pairwise(lines):
+        if not b.strip() or len(a) < 20:
+            continue
+        n = len(a)
+        if a.endswith("-"):
+            n = a.rfind(" ") + 1 or n
+        else:
+            pairs.append((n, len(b.lstrip().split(" ", 1)[0])))
+        lengths.append(n)
+    if len(lengths) < 4:
+        return False, []
+    lengths.sort()
+    median = lengths[len(lengths) // 2]
+    ordinary = [n for n in lengths if n <= 1.3 * median]
+    if len(ordinary) < 4:
+        return False, []
+    # the width W: each wrapped line's next word did not fit (W <= n + w); the bound from a
+    # line that ended a paragraph can be too low, hence the floor at the 90th percentile
+    floor = ordinary[(9 * len(ordinary)) // 10]
+    bounds = [n + w for n, w in pairs if n + w >= floor]
+    hi = min(bounds, default=ordinary[-1] + 3)
+    lo = max((n for n in ordinary if n <= hi), default=hi)
+    hi = min(hi, lo + 6)
+    # hard-wrapped: the ordinary lines fill a narrow band below the width
+    band = sum(1 for n in ordinary if lo - 20 <= n <= lo)
+    if band < 0.7 * len(ordinary) or lo > 200:
+        return False, []
+    cuts: list[int] = []
+    for start, line in lines:
+        if len(line) <= lo + 1:
+            continue
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
+        if line.endswith("-"):
+            tokens.pop()
+        v = 0
+        j = 0
+        cut_made = False
+        while j < len(tokens):
+            s, e = tokens[j]
+            if e - v < lo or (j == len(tokens) - 1 and e - v <= hi and cut_made):
+                j += 1
+                continue
+            best: tuple[float, int, int] | None = None
+            jj = j
+            while jj < len(tokens) and tokens[jj][0] - v <= hi:
+                s2, e2 = tokens[jj]
+                found = site_cut(line[s2:e2], hi - (s2 - v), table)
+                if found is not None and (best is None or found[0] > best[0]):
+                    best = (found[0], jj, s2 + found[1])
+                jj += 1
+            if best is None:
+                v = s
+                j += 1
+                continue
+            cuts.append(start + best[2])
+            cut_made = True
+            v = best[2]
+            j = best[1] + 1
+    return True, cuts
+
+__all__ = ["FUNCTION_WORDS", "camel_ok", "site_cut", "split_point", "split_points", "wrap_glue",
+           "zipf", "zipf_table"]

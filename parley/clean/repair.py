@@ -28,9 +28,11 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+import numpy as np
+
 from ..models import Dateline, RemovedSpan, RepairResult
 from ._buffer import ANCHOR, INSERT, SAME, Buffer, Edit
-from ._words import FUNCTION_WORDS, camel_ok, split_points, zipf_table
+from ._words import FUNCTION_WORDS, camel_ok, split_points, wrap_glue, zipf_table
 from .boilerplate import MAX_LINE, boilerplate_reason
 from .dateline import match_dateline
 from .sources import extract_urls, source_line_start
@@ -80,8 +82,9 @@ def repair(text: str) -> RepairResult:
     removed: list[RemovedSpan] = []
     _characters(buf, changes)
     dateline, cited = _lines(buf, text, changes, removed)
+    wrapped, cuts = wrap_glue(text)
     _join_lines(buf, changes)
-    _unglue(buf, changes)
+    _unglue(buf, changes, wrapped=wrapped, layout_cuts=cuts)
     _spaces(buf)
     removed.sort(key=lambda r: r.raw_start)
     return RepairResult(
@@ -292,7 +295,8 @@ def _keep_hyphen(left: str, right: str, table: dict[str, float]) -> bool:
 # --------------------------------------------------------------------------- 4 glue
 
 
-def _unglue(buf: Buffer, changes: Counter[str]) -> None:
+def _unglue(buf: Buffer, changes: Counter[str], *, wrapped: bool = False,
+            layout_cuts: list[int] | None = None) -> None:
     text = buf.text
     protected: list[tuple[int, int]] = []
     for m in _PROTECT_MARK.finditer(text):
@@ -323,6 +327,7 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
                 continue
         inserts.add(m.end())
         changes["glued-sentences"] += 1
+    punct = set(inserts)
     counts = Counter(_WORD3.findall(text))
     first: dict[str, int] | None = None
     if len(text) > 200_000:  # one pass beats a text.find per candidate on long texts
@@ -401,7 +406,29 @@ def _unglue(buf: Buffer, changes: Counter[str]) -> None:
         # document that shows other glue: undamaged text is full of brand names.
         inserts.update(names)
         changes["glued-words"] += len(names)
+    if wrapped:
+        # hard-wrapped text: glue sits where a line was broken (see ``wrap_glue``); the word
+        # rules above are not trusted elsewhere, only lost sentence spaces are
+        changes["glued-words"] = 0
+        inserts = set(punct)
+        for i in _raw_to_buf(buf, layout_cuts or []):
+            if i not in inserts:
+                inserts.add(i)
+                changes["glued-words"] += 1
     buf.apply([Edit(i, i, " ", INSERT) for i in sorted(inserts)])
+
+
+def _raw_to_buf(buf: Buffer, raw: list[int]) -> list[int]:
+    """Current positions of the raw offsets ``raw`` that are still in the text."""
+    if not raw or not buf.text:
+        return []
+    a = np.frombuffer(buf.idx, dtype=np.int64)
+    mono = np.maximum.accumulate(a)
+    out = []
+    for r, i in zip(raw, np.searchsorted(mono, raw).tolist(), strict=True):
+        if i < len(a) and a[i] == r and i > 0 and buf.text[i - 1] not in " \n":
+            out.append(i)
+    return out
 
 
 def _find_word(text: str, word: str) -> int:
