@@ -937,8 +937,10 @@ class EventCoderEngine:
         geo_fn: GeoFn | None = None,
         min_confidence: float = 0.0,
         statements: bool = True,
+        require_actor: bool = False,
     ) -> None:
         self.lexicon = lexicon
+        self.require_actor = require_actor
         self.coder_version = coder_version
         self.dictionary_version = dictionary_version
         self.mentions = mentions
@@ -1010,6 +1012,17 @@ class EventCoderEngine:
             if st is not None:
                 events.append(st)
         return events
+
+    @staticmethod
+    def _names_unknown(doc: Doc, refs: Iterable[ActorRef]) -> bool:
+        """Whether some argument is a proper name (an unknown team, firm or person)."""
+        for r in refs:
+            if r.start is None or r.end is None:
+                continue
+            span = doc.char_span(r.start, r.end, alignment_mode="expand")
+            if span is not None and span.root.pos_ == "PROPN":
+                return True
+        return False
 
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
@@ -1148,9 +1161,11 @@ class EventCoderEngine:
             src, tgt = tgt[:1], tgt[1:]
         if not src and not tgt:
             return None
-        if pat.pos == "noun" and fr.light is None and fr.governor is None \
-                and not any(r.code or r.sector for r in (*src, *tgt)):
-            # a nominal event with no light verb and no known actor: too weak to code
+        if not any(r.code or r.sector for r in (*src, *tgt)) and (
+                (pat.pos == "noun" and fr.light is None and fr.governor is None)
+                or (self.require_actor and self._names_unknown(sc.doc, (*src, *tgt)))):
+            # no known actor, and the arguments are names the actor stage does not know
+            # ("Arsenal beat Chelsea"), or a nominal event with nothing to hold on to
             return None
         if src and (fr.code[:3] in _SYMMETRIC_CODES or fr.code[:2] == "06"):
             # "held talks with X", "shared expertise with X": both sides act

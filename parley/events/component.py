@@ -5,7 +5,9 @@ Config (``nlp.add_pipe("parley_events", config={...})``):
 - ``lexicons``: extra lexicon files (YAML), loaded after the shipped lexicon and validated;
 - ``min_confidence``: events below this confidence are dropped;
 - ``statements``: code a bare public statement (CAMEO 010) when a sentence has nothing else
-  and the speaker is a known actor.
+  and the speaker is a known actor;
+- ``require_actor``: drop events whose arguments are all unknown proper names ("Arsenal beat
+  Chelsea"); off by default, useful on corpora with much non-political news.
 """
 
 from __future__ import annotations
@@ -93,6 +95,7 @@ class EventCoder:
         lexicons: list[str] | None = None,
         min_confidence: float = 0.0,
         statements: bool = True,
+        require_actor: bool = False,
     ) -> None:
         self.name = name
         self.lexicon = load_lexicon(tuple(lexicons or ()))
@@ -105,6 +108,7 @@ class EventCoder:
             geo_fn=_geo_fn(),
             min_confidence=min_confidence,
             statements=statements,
+            require_actor=require_actor,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -119,10 +123,16 @@ class EventCoder:
     "parley_events",
     requires=["doc._.parley_mentions", "token.dep"],
     assigns=["doc._.parley_events"],
-    default_config={"lexicons": [], "min_confidence": 0.0, "statements": True},
+    default_config={"lexicons": [], "min_confidence": 0.0, "statements": True,
+                    "require_actor": False},
 )
 def make_event_coder(
-    nlp: Language, name: str, lexicons: list[str], min_confidence: float, statements: bool
+    nlp: Language,
+    name: str,
+    lexicons: list[str],
+    min_confidence: float,
+    statements: bool,
+    require_actor: bool,
 ) -> EventCoder:
     return EventCoder(nlp, name, lexicons=lexicons, min_confidence=min_confidence,
-                      statements=statements)
+                      statements=statements, require_actor=require_actor)

@@ -146,3 +146,23 @@ def test_subordinate_reading_gives_way(code) -> None:  # type: ignore[no-untyped
                   "ceasefire between Ethiopia and Eritrea.")
     assert [e.event for e in events] == ["AGREE"]
     assert events[0].intent
+
+
+def test_statements_need_a_political_speaker_and_subject(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The company said profits rose 8% in the quarter.") == []
+    (ev,) = code("The German government said that Norway remained a reliable partner.")
+    assert ev.cameo == "010" and _codes(ev.actor) == {"DEU"}
+
+
+def test_market_language_is_not_violence(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The dollar has hit its highest level against the euro in three months.") == []
+
+
+def test_require_actor_option() -> None:
+    from parley.nlp import load_pipeline
+
+    nlp = load_pipeline(component_config={"parley_events": {"require_actor": True}})
+    doc = nlp(make_doc(nlp, "Arsenal beat Chelsea 2-0 on Saturday.", doc_id="s"))
+    assert doc._.parley_events == []
+    doc = nlp(make_doc(nlp, "Syrian troops attacked rebels near Aleppo.", doc_id="s"))
+    assert [e.event for e in doc._.parley_events] == ["ASSAULT"]
