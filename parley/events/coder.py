@@ -427,14 +427,14 @@ class SentenceCoder:
                         got = inner
                 if got:
                     refs.extend(got)
-                    how.append(f"{c.dep_} '{c.text}'")
+                    how.append(f"{c.dep_} {_names(got)}")
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 for g in c.children:
                     if g.dep_ == "pobj" and g.i not in skip:
                         got = self._refs_for(g)
                         if got:
                             refs.extend(got)
-                            how.append(f"'{c.lower_}' object '{g.text}'")
+                            how.append(f"'{c.lower_}' object {_names(got)}")
         for m in [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]:
             for c in m.children:
                 if c.dep_ == "prep" and c.lower_ == "for":
@@ -444,7 +444,7 @@ class SentenceCoder:
                             got = [r for r in self._refs_for(g) if r.code]
                             if got:
                                 refs.extend(got)
-                                how.append(f"'for' object '{g.text}'")
+                                how.append(f"'for' object {_names(got)}")
         if verb.dep_ in ("acl",) and (passive or verb.tag_ in ("VBN", "VBD")):
             got = self._refs_for(verb.head)
             if got:
@@ -462,7 +462,7 @@ class SentenceCoder:
                                 got = self._refs_for(g)
                                 if got:
                                     refs.extend(got)
-                                    how.append(f"'{c.lower_}' object '{g.text}'")
+                                    how.append(f"'{c.lower_}' object {_names(got)}")
         return refs, how
 
     def _with_partners(self, trig: Trigger) -> list[ActorRef]:
@@ -507,7 +507,7 @@ class SentenceCoder:
                         got = self._refs_for(g)
                         if got:
                             refs.extend(got)
-                            how.append(f"'{c.lower_}' object '{g.text}'")
+                            how.append(f"'{c.lower_}' object {_names(got)}")
             elif c.dep_ == "prep" and c.lower_ == "of" and noun.dep_ != "compound":
                 # "the release of prisoners", "the arrest of X": the object of the action
                 for g in c.children:
@@ -515,7 +515,7 @@ class SentenceCoder:
                         got = self._refs_for(g)
                         if got:
                             refs.extend(got)
-                            how.append(f"'of' object '{g.text}'")
+                            how.append(f"'of' object {_names(got)}")
         return refs, how
 
     # ------------------------------------------------------------------ modality
@@ -902,6 +902,10 @@ def _ref_from_mention(m: ActorMention) -> ActorRef:
         end=m.end,
         rule=m.rule,
     )
+
+
+def _names(refs: list[ActorRef]) -> str:
+    return ", ".join(f"'{r.entity_text}'" for r in refs)
 
 
 def _describe(refs: list[ActorRef]) -> str:
