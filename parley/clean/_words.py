@@ -228,6 +228,9 @@ _PREFIXES = ("re", "un", "non", "pre", "over", "under", "out", "co", "de", "dis"
 #: units written straight after a number ("$11bn", "374m")
 _UNITS = frozenset({"m", "bn", "mn", "tn", "k", "km", "kg", "g", "p", "pc", "am", "pm", "s",
                     "th", "st", "nd", "rd", "mph", "ft", "lb", "lbs", "mw", "gw"})
+#: what a lower->Upper change inside a glued token adds to the score of a cut there
+CAMEL_BONUS = 3.0
+WEAK = 10.0
 _APOSTROPHES = "'\u2019\u00e2\u20ac\u2122"
 
 
@@ -243,15 +246,19 @@ def _piece_score(piece: str, table: dict[str, float]) -> float:
     if "-" in low:
         low = low.rsplit("-", 1)[1]
         piece = piece.rsplit("-", 1)[1]
-        if not low:
-            return -5.0
+        if len(low) < 3:
+            return -5.0  # "law-a|biding", "African-A|merican"
     n = len(low)
     z = table.get(low, 0.0)
     if n <= 2 and low not in SHORT_WORDS and not (n == 1 and piece == "I"):
         if n == 2 and piece[0].isupper() and z >= 4.0:
             return z - 1.0  # "Mr", "UK", "EU"
         return -5.0 if z < 6.0 else z - 4.0
+    if piece[0].isupper() and n >= 3:
+        return max(z, 1.0)  # a capitalised piece may be a name wordfreq hardly knows
     if z > 0.0:
+        if z < 2.0:
+            return z - 3.0  # "geard": a word so rare that a name is likelier
         return z if n > 3 or z >= 3.5 else z - 1.5
     if piece[0].isupper():
         return 1.0 if n >= 3 else -5.0  # an unknown capitalised piece is most often a name
@@ -263,28 +270,29 @@ def _piece_score(piece: str, table: dict[str, float]) -> float:
     return -5.0
 
 
-def _word_start(token: str, k: int) -> int:
-    """Start of the word that ends at ``k`` (it starts at a lower->Upper change)."""
+def _word_start(token: str, k: int, *, camel: bool = True) -> int:
+    """Start of the word that ends at ``k`` (``camel``: it starts at a lower->Upper change)."""
     while k > 0 and (token[k - 1].isalpha() or token[k - 1] in _APOSTROPHES or token[k - 1] == "-"):
         k -= 1
-        if k > 0 and token[k].isupper() and token[k - 1].islower():
+        if camel and k > 0 and token[k].isupper() and token[k - 1].islower():
             break
     return k
 
 
-def _word_end(token: str, k: int) -> int:
-    """End of the word that starts at ``k`` (it ends at a lower->Upper change)."""
+def _word_end(token: str, k: int, *, camel: bool = True) -> int:
+    """End of the word that starts at ``k`` (``camel``: it ends at a lower->Upper change)."""
     n = len(token)
     j = k
     while j < n and (token[j].isalpha() or (token[j] in _APOSTROPHES and j + 1 < n
                                              and token[j + 1].isalpha())):
-        if j > k and token[j].isupper() and token[j - 1].islower():
+        if camel and j > k and token[j].isupper() and token[j - 1].islower():
             break
         j += 1
     return j
 
 
-def site_cut(token: str, hi: int, table: dict[str, float]) -> tuple[float, int] | None:
+def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0,
+             least: float = 2.5) -> tuple[float, int] | None:
     """``(score, cut)``: the likeliest cut in ``token`` at an offset ``<= hi``, where a lost
     line break is known to have glued two words, or None when no cut beats the token.
 
@@ -307,14 +315,22 @@ def site_cut(token: str, hi: int, table: dict[str, float]) -> tuple[float, int] 
                 if a == "." and (b.islower() or (k >= 3 and token[k - 3] == ".")
                                  or (k + 1 < len(token) and token[k + 1] == ".")):
                     continue  # "e.g", "U.S.A": not a sentence end
+                if not (k + 1 < len(token) and token[k + 1].isalpha()) and b not in "AI":
+                    continue  # "<BNPP.P>": a ticker, not a sentence end
                 score = 20.0
             else:
                 continue
         elif a.isalpha():
             ls, re_ = _word_start(token, k), _word_end(token, k)
-            left, right = token[ls:k], token[k:re_]
-            if not right:
+            if not re_ > k:
                 continue
+            # a CamelCase word wordfreq knows is one piece ("WorldCom|has")
+            ls0, re0 = _word_start(token, k, camel=False), _word_end(token, k, camel=False)
+            if ls0 < ls and table.get(token[ls0:k].lower(), 0.0) >= 2.0:
+                ls = ls0
+            if re0 > re_ and table.get(token[k:re0].lower(), 0.0) >= 2.0:
+                re_ = re0
+            left, right = token[ls:k], token[k:re_]
             if ls > 0 and token[ls - 1].isdigit() and left.lower() in _UNITS:
                 zl = 5.0  # a unit after a number: "374meuros"
             else:
@@ -322,25 +338,27 @@ def site_cut(token: str, hi: int, table: dict[str, float]) -> tuple[float, int] 
             score = zl + _piece_score(right, table)
             # a piece that stops at a case change inside the token needs a second cut
             if ls > 0 and token[ls - 1].isalpha():
-                score -= 3.0
+                score -= 6.0
             if re_ < len(token) and token[re_].isalpha():
-                score -= 3.0
+                score -= 6.0
             if a.islower() and b.isupper():
                 if left.lower() in NAME_PREFIXES and ls == 0:
                     score -= 4.0
                 else:
-                    score += 1.5
+                    score += CAMEL_BONUS
             elif a.isupper() and b.isupper() and not (k + 1 < len(token)
                                                       and token[k + 1].islower()):
                 score -= 2.0  # inside an acronym; "LGGroup" cuts before "Group"
-            zw = table.get(token[ls:re_].lower(), 0.0)
-            if zw > 0.0 and score - 9.0 < zw:
-                continue
+            if re_ - k == 1:
+                score -= 3.0  # a one-letter word glued at the end: "Finanziari|a"
+            zw = table.get(token[ls:re_].lower().rsplit("-", 1)[-1], 0.0)
+            if zw > 0.0 and score - 9.0 < zw - prior:
+                continue  # a known word stays unless the split is (nearly) as likely
         else:
             continue
         if best is None or score > best[0]:
             best = (score, k)
-    if best is None or best[0] < 2.5:
+    if best is None or best[0] < least:
         return None
     return best
 
@@ -394,9 +412,20 @@ def wrap_glue(raw: str) -> tuple[bool, list[int]]:
     band = sum(1 for n in ordinary if lo - 20 <= n <= lo)
     if band < 0.7 * len(ordinary) or lo > 200:
         return False, []
+    # greedy wrapping (a word goes to the next line only when it does not fit) is what makes
+    # the columns tell where glue is; ragged wrapping (Reuters) gives no such evidence
+    ragged = sum(1 for n, w in pairs if n + 1 + w <= lo)
+    if ragged > 0.2 * len(pairs):
+        return True, []
     cuts: list[int] = []
     for start, line in lines:
         if len(line) <= lo + 1:
+            if len(line) >= lo and " " in line:
+                # a full line: its last word may hold glue that ended a paragraph
+                s = line.rfind(" ") + 1
+                found = site_cut(line[s:], len(line) - s, table, prior=-1.5, least=WEAK)
+                if found is not None:
+                    cuts.append(start + s + found[1])
             continue
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
         if line.endswith("-"):
