@@ -365,8 +365,12 @@ def _unglue(buf: Buffer, changes: Counter[str], *, wrapped: bool = False,
                             len(low) >= 3 and table.get(low, 0.0) >= 2.5)):
                         options.append((table.get(low, 0.0), len(head)))
                 if options:  # "MTVAwards" -> "MTV Awards", "GDPin" -> "GDP in"
-                    inserts.add(start + max(options)[1])
-                    changes["glued-words"] += 1
+                    cut = start + max(options)[1]
+                    if text[cut].isupper():
+                        names.append(cut)  # "USAir": maybe a name, "UKChancellor"
+                    else:
+                        inserts.add(cut)
+                        changes["glued-words"] += 1
             del lower
             continue
         elif not tok.isupper() and _CAMEL.search(tok):
@@ -396,14 +400,24 @@ def _unglue(buf: Buffer, changes: Counter[str], *, wrapped: bool = False,
                     or (_NAME_AFTER.match(text, start + len(tok))
                         and not _SENTENCE_START.search(text, max(0, start - 3), start)))
                 cuts = split_points(piece.lower(), capitalised=True, after_name=after_name)
+                if cuts and table.get(piece.lower(), 0.0) == 0.0:
+                    # an unknown capitalised token is most often a name ("Dimis", "Allwaste"):
+                    # split only in a document that shows other glue, unless it starts with a
+                    # function word ("Asuccessful") or its name part stands alone elsewhere
+                    # in the document ("Yukos ... Yukoshad")
+                    left = piece[:cuts[0]]
+                    if not (left.lower() in FUNCTION_WORDS or counts.get(left, 0) > 0):
+                        names.extend(p_start + cut for cut in cuts)
+                        continue
             else:
                 continue
             for cut in cuts:
                 inserts.add(p_start + cut)
                 changes["glued-words"] += 1
     if inserts and names:
-        # Capitalised CamelCase ("ChevronTexaco", "MariaZakharova") is split only in a
-        # document that shows other glue: undamaged text is full of brand names.
+        # Capitalised CamelCase ("ChevronTexaco", "MariaZakharova") and unknown capitalised
+        # tokens ("Yukoshad") are split only in a document that shows other glue: undamaged
+        # text is full of brand names.
         inserts.update(names)
         changes["glued-words"] += len(names)
     if wrapped:
