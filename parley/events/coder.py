@@ -637,9 +637,12 @@ class SentenceCoder:
             if dep in ("advcl", "relcl", "acl", "csubj", "pcomp", "parataxis") or (
                     dep == "ccomp" and not self.lex.governor("report", hl)):
                 fr.depth += 1
-            if dep in ("advcl", "relcl", "pcomp"):
+            if dep in ("advcl", "relcl", "pcomp") and not (
+                    _lemma(head) in _SENDING_VERBS
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
                 # governors above an adverbial or relative clause do not govern the trigger:
-                # "declined to comment when asked about ..."
+                # "declined to comment when asked about ..." (but "offered to send troops to
+                # distribute supplies" is an offer)
                 sealed = True
             if dep in ("xcomp", "acl", "ccomp", "dobj", "compound", "pobj", "prep", "acomp",
                        "attr") and fr.kind == "action" and not sealed:
