@@ -53,6 +53,11 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
 #: events both sides do together: "with" partners are sources as well
 _SYMMETRIC_CODES = {"040", "041", "044", "046", "057", "190", "193", "036"}
 _NONPOLITICAL_SECTORS = {"BUS", "MED", "EDU", "SPT", "HLH", "AGR", "ENV", "SCI", "CVL", "MNC"}
+#: nouns that govern the clause they introduce: "a demand that ...", "an offer to mediate"
+_NOUN_GOVERNORS = {"demand", "call", "appeal", "request", "plea", "threat", "warning",
+                   "ultimatum", "refusal", "rejection", "offer", "plan", "proposal", "pledge",
+                   "promise", "commitment", "decision", "bid", "readiness", "willingness",
+                   "intention", "vow", "agreement", "failure", "attempt", "effort"}
 _ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "command", "instruct"}
 _SENDING_VERBS = {"send", "dispatch", "deploy", "despatch", "fly", "rush"}
 _BACKGROUND_PREPS = {"after", "following", "despite", "amid", "amidst", "over", "since",
@@ -655,6 +660,11 @@ class SentenceCoder:
                     if self.lex.governor(kind, hl):
                         hit = kind
                         break
+                if hit is not None and head.pos_ in ("NOUN", "PROPN") \
+                        and hl not in _NOUN_GOVERNORS:
+                    # "the rebel forces opposed to ...": a noun governs only when it names a
+                    # demand, an offer, a plan or a threat
+                    hit = None
                 if hit == "appeal" and dep == "ccomp" and hl in ("ask", "call"):
                     hit = None
                 if hit == "intent" and dep not in ("xcomp", "acl", "ccomp", "acomp", "dobj",
