@@ -81,3 +81,15 @@ def test_watching_closely_is_no_event(seed: tuple[str, list[Event]]) -> None:
     for ev in events:
         assert ev.text_info.trigger not in ("watches", "watch")
         assert all("international community" not in r.entity_text for r in ev.actor)
+
+
+def test_second_seed_mediated_ceasefire(nlp: Language, seeds_dir: Path) -> None:
+    raw = (seeds_dir / "001_ab245c65050a7e69.txt").read_text(encoding="utf-8")
+    text = repair(raw).text  # the glued text, as the clean stage repairs it
+    doc = nlp(make_doc(nlp, text, doc_id="seed1", date=dt.date(2025, 11, 17)))
+    events = list(doc._.parley_events)
+    truce = [e for e in events if e.cameo == "0871"]
+    assert truce, [e.explanation for e in events]
+    assert {"QAT", "TUR"} <= _codes(truce[0].actor) and truce[0].event == "RETREAT"
+    offer = [e for e in events if e.cameo == "039"]
+    assert offer and _codes(offer[0].actor) == {"RUS"}
