@@ -16,6 +16,8 @@ _LOCK = threading.Lock()
 _ZIPF: dict[str, float] | None = None
 _TOKEN = re.compile(r"\S+")
 _INNER_CAP = re.compile(r"[a-z][A-Z]")
+_PUNCT_THEN_LETTER = re.compile(r"[a-z)\"'%][.,;:!?]+(?=[A-Za-z])")
+_TERMINAL = frozenset(".!?:;\"')]")
 _ENTITY_END = re.compile(r"&#?\w+;\Z")
 
 #: two-letter and one-letter words that may stand alone as a piece of a glued token
@@ -229,8 +231,13 @@ _PREFIXES = ("re", "un", "non", "pre", "over", "under", "out", "co", "de", "dis"
 _UNITS = frozenset({"m", "bn", "mn", "tn", "k", "km", "kg", "g", "p", "pc", "am", "pm", "s",
                     "th", "st", "nd", "rd", "mph", "ft", "lb", "lbs", "mw", "gw"})
 #: what a lower->Upper change inside a glued token adds to the score of a cut there
-CAMEL_BONUS = 3.0
+CAMEL_BONUS = 4.0
+#: the score of a cut after sentence punctuation ("region.The"); a very likely word cut in
+#: the same token wins, since a lost sentence space is also mended without the layout
+PUNCT_SCORE = 11.0
 WEAK = 10.0
+#: the share of wrapped lines that may break the greedy-wrap rules (paragraph ends)
+RAGGED = 0.2
 _APOSTROPHES = "'\u2019\u00e2\u20ac\u2122"
 
 
@@ -246,14 +253,18 @@ def _piece_score(piece: str, table: dict[str, float]) -> float:
     if "-" in low:
         low = low.rsplit("-", 1)[1]
         piece = piece.rsplit("-", 1)[1]
-        if len(low) < 3:
+        if len(low) < 3 and not (len(low) == 2 and piece.isupper()):
             return -5.0  # "law-a|biding", "African-A|merican"
     n = len(low)
     z = table.get(low, 0.0)
     if n <= 2 and low not in SHORT_WORDS and not (n == 1 and piece == "I"):
+        if n == 2 and piece.isupper():
+            return max(z - 1.0, 2.0)  # an acronym: "UK", "EU", "LG"
         if n == 2 and piece[0].isupper() and z >= 4.0:
-            return z - 1.0  # "Mr", "UK", "EU"
+            return z - 1.0  # "Mr", "Dr"
         return -5.0 if z < 6.0 else z - 4.0
+    if piece.isupper() and n >= 3:
+        return max(z, 2.0)  # an acronym: "JPM", "BBC"
     if piece[0].isupper() and n >= 3:
         return max(z, 1.0)  # a capitalised piece may be a name wordfreq hardly knows
     if z > 0.0:
@@ -304,6 +315,8 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
     when the score reaches that of a rare name plus a common word.
     """
     best: tuple[float, int] | None = None
+    # a word cut before a lost sentence space ("Firestone,who") is not glue
+    first_punct = next((m.end() for m in _PUNCT_THEN_LETTER.finditer(token)), 0)
     for k in range(1, min(hi, len(token) - 1) + 1):
         a, b = token[k - 1], token[k]
         if not b.isalpha():
@@ -312,12 +325,16 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
             if a == ";" and _ENTITY_END.search(token, 0, k):
                 continue  # "&lt;Donohue": an SGML entity
             if k >= 2 and (token[k - 2].isalpha() or token[k - 2] in ")\"'%"):
-                if a == "." and (b.islower() or (k >= 3 and token[k - 3] == ".")
-                                 or (k + 1 < len(token) and token[k + 1] == ".")):
+                ellipsis = token.endswith("...", 0, k)
+                if a == "." and not ellipsis and (
+                        b.islower() or (k >= 3 and token[k - 3] == ".")
+                        or (k + 1 < len(token) and token[k + 1] == ".")):
                     continue  # "e.g", "U.S.A": not a sentence end
                 if not (k + 1 < len(token) and token[k + 1].isalpha()) and b not in "AI":
                     continue  # "<BNPP.P>": a ticker, not a sentence end
-                score = 20.0
+                score = PUNCT_SCORE
+            elif k >= 4 and token.endswith("...", 0, k):
+                score = PUNCT_SCORE  # "income...some"
             else:
                 continue
         elif a.isalpha():
@@ -342,7 +359,7 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
             if re_ < len(token) and token[re_].isalpha():
                 score -= 6.0
             if a.islower() and b.isupper():
-                if left.lower() in NAME_PREFIXES and ls == 0:
+                if left.lower() in NAME_PREFIXES and ls == 0 and left[0].isupper():
                     score -= 4.0
                 else:
                     score += CAMEL_BONUS
@@ -351,6 +368,8 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
                 score -= 2.0  # inside an acronym; "LGGroup" cuts before "Group"
             if re_ - k == 1:
                 score -= 3.0  # a one-letter word glued at the end: "Finanziari|a"
+            if k < first_punct:
+                score -= 10.0
             zw = table.get(token[ls:re_].lower().rsplit("-", 1)[-1], 0.0)
             if zw > 0.0 and score - 9.0 < zw - prior:
                 continue  # a known word stays unless the split is (nearly) as likely
@@ -391,7 +410,7 @@ def wrap_glue(raw: str) -> tuple[bool, list[int]]:
         n = len(a)
         if a.endswith("-"):
             n = a.rfind(" ") + 1 or n
-        else:
+        elif a[-1] not in _TERMINAL:  # a line that ends a sentence may end a paragraph
             pairs.append((n, len(b.lstrip().split(" ", 1)[0])))
         lengths.append(n)
     if len(lengths) < 4:
@@ -401,25 +420,28 @@ def wrap_glue(raw: str) -> tuple[bool, list[int]]:
     ordinary = [n for n in lengths if n <= 1.3 * median]
     if len(ordinary) < 4:
         return False, []
-    # the width W: each wrapped line's next word did not fit (W <= n + w); the bound from a
-    # line that ended a paragraph can be too low, hence the floor at the 90th percentile
-    floor = ordinary[(9 * len(ordinary)) // 10]
-    bounds = [n + w for n, w in pairs if n + w >= floor]
-    hi = min(bounds, default=ordinary[-1] + 3)
-    lo = max((n for n in ordinary if n <= hi), default=hi)
-    hi = min(hi, lo + 6)
+    # the width W: no ordinary line is longer, and each wrapped line's next word did not fit
+    # (n + 1 + w > W); a line that ended a paragraph breaks the second rule, a short glued line
+    # the first, so W is the width that breaks fewest, and [lo, hi] the widths that tie
+    costs: list[tuple[int, int]] = []
+    for width in range(ordinary[len(ordinary) // 2], ordinary[-1] + 8):
+        cost = sum(1 for n in ordinary if n > width) + sum(
+            1 for n, w in pairs if n + 1 + w <= width)
+        costs.append((cost, width))
+    least = min(c for c, _ in costs)
+    tied = [w for c, w in costs if c == least]
+    lo, hi = tied[0], min(tied[-1], tied[0] + 6)
     # hard-wrapped: the ordinary lines fill a narrow band below the width
     band = sum(1 for n in ordinary if lo - 20 <= n <= lo)
     if band < 0.7 * len(ordinary) or lo > 200:
         return False, []
     # greedy wrapping (a word goes to the next line only when it does not fit) is what makes
     # the columns tell where glue is; ragged wrapping (Reuters) gives no such evidence
-    ragged = sum(1 for n, w in pairs if n + 1 + w <= lo)
-    if ragged > 0.2 * len(pairs):
+    if least > RAGGED * len(pairs):
         return True, []
     cuts: list[int] = []
     for start, line in lines:
-        if len(line) <= lo + 1:
+        if len(line) <= hi + 1:
             if len(line) >= lo and " " in line:
                 # a full line: its last word may hold glue that ended a paragraph
                 s = line.rfind(" ") + 1
