@@ -53,6 +53,10 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
 #: events both sides do together: "with" partners are sources as well
 _SYMMETRIC_CODES = {"040", "041", "044", "046", "057", "190", "193", "036"}
 _NONPOLITICAL_SECTORS = {"BUS", "MED", "EDU", "SPT", "HLH", "AGR", "ENV", "SCI", "CVL", "MNC"}
+_MEASURE_NOUNS = {"ton", "tons", "tonne", "tonnes", "truckload", "truckloads", "shipment",
+                  "shipments", "batch", "consignment", "kilogram", "kilograms", "lot", "lots",
+                  "pallet", "pallets", "planeload", "convoy", "package", "supply", "worth",
+                  "million", "billion", "thousand", "thousands", "dozens", "hundreds"}
 #: nouns that govern the clause they introduce: "a demand that ...", "an offer to mediate"
 _NOUN_GOVERNORS = {"demand", "call", "appeal", "request", "plea", "threat", "warning",
                    "ultimatum", "refusal", "rejection", "offer", "plan", "proposal", "pledge",
@@ -192,6 +196,10 @@ class SentenceCoder:
             if "*" in pat.objects:
                 cands = [c for c in kids if c.dep_ in ("dobj", "obj", "nsubjpass")]
             cands += [g for c in cands for g in c.children if g.dep_ == "compound"]
+            # "flew 13 tons of medicine": the measured thing is the object
+            cands += [g for c in cands if _lemma(c) in _MEASURE_NOUNS
+                      for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
             obj = next((c for c in cands if "*" in pat.objects or _lemma(c) in pat.objects
                         or c.lower_ in pat.objects
                         or (_hyphen_form(c) or "") in pat.objects), None)
