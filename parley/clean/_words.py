@@ -16,7 +16,9 @@ _LOCK = threading.Lock()
 _ZIPF: dict[str, float] | None = None
 _TOKEN = re.compile(r"\S+")
 _INNER_CAP = re.compile(r"[a-z][A-Z]")
-_PUNCT_THEN_LETTER = re.compile(r"[a-z)\"'%][.,;:!?]+(?=[A-Za-z])")
+#: a lost space after punctuation inside a token ("said.The", "rose,with", "so...it")
+_SUBTOKEN = re.compile(r"(?<=[a-z0-9)\"'%])(?:[.!?]+[\"')\]]?(?=[\"(]?[A-Z])|[,;:](?=[A-Za-z])"
+                       r"|\.{3}(?=[A-Za-z]))")
 _TERMINAL = frozenset(".!?:;\"')]")
 _ENTITY_END = re.compile(r"&#?\w+;\Z")
 
@@ -303,7 +305,7 @@ def _word_end(token: str, k: int, *, camel: bool = True) -> int:
 
 
 def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0,
-             least: float = 2.5) -> tuple[float, int] | None:
+             least: float = 2.5, boundary: bool = False) -> tuple[float, int] | None:
     """``(score, cut)``: the likeliest cut in ``token`` at an offset ``<= hi``, where a lost
     line break is known to have glued two words, or None when no cut beats the token.
 
@@ -314,9 +316,8 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
     when the two words are together likelier than it; an unknown one ("Yukosclaims") only
     when the score reaches that of a rare name plus a common word.
     """
-    best: tuple[float, int] | None = None
-    # a word cut before a lost sentence space ("Firestone,who") is not glue
-    first_punct = next((m.end() for m in _PUNCT_THEN_LETTER.finditer(token)), 0)
+    # ``boundary``: the token follows a lost sentence space ("said.|The"), a cut before it
+    best: tuple[float, int] | None = (PUNCT_SCORE, 0) if boundary and hi >= 0 else None
     for k in range(1, min(hi, len(token) - 1) + 1):
         a, b = token[k - 1], token[k]
         if not b.isalpha():
@@ -368,8 +369,6 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
                 score -= 2.0  # inside an acronym; "LGGroup" cuts before "Group"
             if re_ - k == 1:
                 score -= 3.0  # a one-letter word glued at the end: "Finanziari|a"
-            if k < first_punct:
-                score -= 10.0
             zw = table.get(token[ls:re_].lower().rsplit("-", 1)[-1], 0.0)
             if zw > 0.0 and score - 9.0 < zw - prior:
                 continue  # a known word stays unless the split is (nearly) as likely
@@ -449,22 +448,32 @@ def wrap_glue(raw: str) -> tuple[bool, list[int]]:
                 if found is not None:
                     cuts.append(start + s + found[1])
             continue
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
         if line.endswith("-"):
-            tokens.pop()
+            spans.pop()
+        # words that lost a sentence space are walked one by one: "cuttingfurther.|Economic"
+        tokens: list[tuple[int, int, bool]] = []
+        for s0, e0 in spans:
+            cut0 = s0
+            for m in _SUBTOKEN.finditer(line, s0, e0):
+                if _ENTITY_END.search(line, s0, m.end()):
+                    continue  # "&lt;Donohue": an SGML entity, not a lost space
+                tokens.append((cut0, m.end(), cut0 > s0))
+                cut0 = m.end()
+            tokens.append((cut0, e0, cut0 > s0))
         v = 0
         j = 0
         cut_made = False
         while j < len(tokens):
-            s, e = tokens[j]
+            s, e, _ = tokens[j]
             if e - v < lo or (j == len(tokens) - 1 and e - v <= hi and cut_made):
                 j += 1
                 continue
             best: tuple[float, int, int] | None = None
             jj = j
             while jj < len(tokens) and tokens[jj][0] - v <= hi:
-                s2, e2 = tokens[jj]
-                found = site_cut(line[s2:e2], hi - (s2 - v), table)
+                s2, e2, after_punct = tokens[jj]
+                found = site_cut(line[s2:e2], hi - (s2 - v), table, boundary=after_punct)
                 if found is not None and (best is None or found[0] > best[0]):
                     best = (found[0], jj, s2 + found[1])
                 jj += 1
