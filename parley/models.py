@@ -277,7 +277,8 @@ class Event(_Model):
     mode: str | None = None
     context: list[str] = Field(default_factory=list)
     cameo: str  # CAMEO code as a string, e.g. "039"
-    quad_class: int  # 0 public statement (CAMEO 01), 1..4 per CAMEO QuadClass
+    quad_class: int  # 0 public statement (CAMEO 01), 1..4 per CAMEO QuadClass (02-05 ...)
+    penta_class: int | None = None  # Phoenix convention: 0 = 01-02, 3 includes 16 (see docs)
     goldstein: float
     actor: list[ActorRef] = Field(default_factory=list)
     recipient: list[ActorRef] = Field(default_factory=list)

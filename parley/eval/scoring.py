@@ -11,8 +11,8 @@ events are matched to gold ones is documented in ``docs/eval.md``; in short:
   event is paired with the highest-confidence event left over (a wrong-type pair), or with
   nothing. Predicted events left unpaired are false positives only where the gold is
   *complete* (parley JSONL); PLOVER records and CAMEO examples label one event per sentence;
-- **sentence class** (PentaClass/QuadClass): the ``quad_class`` of the highest-confidence
-  non-negated event; no event predicts no class, which is wrong for every gold sentence
+- **sentence class** (PentaClass/QuadClass): the ``penta_class`` (Phoenix convention, the
+  one the PentaClass gold follows) of the highest-confidence non-negated event; no event predicts no class, which is wrong for every gold sentence
   (``penta_macro_f1``); ``penta_macro_f1_none_as_statement`` is the same with "no event"
   read as class 0;
 - **actors**: in each gold/predicted pair, a gold actor is right when some predicted actor on
@@ -115,10 +115,16 @@ def primary_event(events: Sequence[Event]) -> Event | None:
 
 
 def predicted_penta(events: Sequence[Event]) -> int | None:
+    """PentaClass of the sentence: the ``penta_class`` (Phoenix convention, which the
+    PentaClass gold follows) of its primary event; None when it has no event."""
     ev = primary_event(events)
-    if ev is None or not 0 <= ev.quad_class <= 4:
+    if ev is None:
         return None
-    return ev.quad_class
+    if ev.penta_class is not None:
+        return ev.penta_class
+    from ..events.cameo import penta_class
+
+    return penta_class(ev.cameo)
 
 
 def _ref_codes(ref: ActorRef) -> set[str]:
@@ -155,6 +161,7 @@ def _event_view(ev: Event) -> dict[str, Any]:
 
     return {
         "event": ev.event, "cameo": ev.cameo, "quad_class": ev.quad_class,
+        "penta_class": ev.penta_class,
         "confidence": round(ev.confidence, 4), "negated": ev.negated,
         "hypothetical": ev.hypothetical, "trigger": ev.text_info.trigger,
         "source": actors(ev.actor), "target": actors(ev.recipient),

@@ -35,6 +35,7 @@ class CameoCode:
     name: str
     goldstein: float
     quad_class: int
+    penta_class: int
     plover: str
     mode: str | None
     context: tuple[str, ...]
@@ -59,6 +60,7 @@ def cameo_table() -> dict[str, CameoCode]:
                 name=rec["name"],
                 goldstein=float(rec["goldstein"]),
                 quad_class=int(rec["quad_class"]),
+                penta_class=int(rec["penta_class"]),
                 plover=rec["plover"],
                 mode=rec["mode"] or None,
                 context=tuple(c for c in (rec["context"] or "").split(";") if c),
@@ -73,7 +75,7 @@ def cameo_table() -> dict[str, CameoCode]:
 
 
 def penta_class(code: str) -> int:
-    """PentaClass of a CAMEO code, the same number as ``quad_class`` in the table: 0 neutral
+    """PentaClass of a CAMEO code (the ``penta_class`` column of the table): 0 neutral
     (01 statements, 02 appeals), 1 verbal cooperation (03-05), 2 material cooperation
     (06-08), 3 verbal conflict (09-13, 16), 4 material conflict (14, 15, 17-20)."""
     root = int(code[:2])

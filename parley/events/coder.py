@@ -1380,6 +1380,7 @@ class EventCoderEngine:
             context=list(info.context),
             cameo=fr.code,
             quad_class=info.quad_class,
+            penta_class=info.penta_class,
             goldstein=info.goldstein,
             actor=src,
             recipient=tgt,

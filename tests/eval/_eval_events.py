@@ -28,6 +28,7 @@ def ev(
 ) -> Event:
     return Event(
         id=f"e-{event}-{cameo}-{conf}", doc_id="d", event=event, cameo=cameo, quad_class=quad,
+        penta_class=quad,
         goldstein=0.0, actor=[ref(a) for a in src or []], recipient=[ref(a) for a in tgt or []],
         negated=negated, hypothetical=hypothetical,
         text_info=TextInfo(sentence="s", start=0, end=1), explanation="test",

@@ -51,7 +51,8 @@ def test_appeal_absorbs_the_requested_action(code) -> None:  # type: ignore[no-u
     (ev,) = code("Iran urged Israel to withdraw its troops from Lebanon.")
     assert ev.cameo == "0256" and ev.event == "REQUEST"
     assert _codes(ev.actor) == {"IRN"} and "ISR" in _codes(ev.recipient)
-    assert ev.quad_class == 0  # appeals are neutral in the PentaClass convention
+    assert ev.quad_class == 1  # appeals are verbal cooperation in CAMEO's QuadClass
+    assert ev.penta_class == 0  # and neutral in the Phoenix PentaClass convention
 
 
 def test_conditional_sanctions_are_a_threat(code) -> None:  # type: ignore[no-untyped-def]

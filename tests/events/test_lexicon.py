@@ -97,9 +97,11 @@ def test_cameo_table() -> None:
     assert {c.plover for c in table.values()} <= PLOVER_TYPES
     assert table["039"].plover == "AGREE" and table["039"].goldstein == 5.0
     assert table["0871"].plover == "RETREAT" and table["0871"].mode == "ceasefire"
-    assert table["010"].quad_class == 0 and table["057"].quad_class == 1
-    assert table["163"].quad_class == 3 and table["190"].quad_class == 4
+    # QuadClass: CAMEO's root split, public statements (01) kept apart as 0
+    assert [table[c].quad_class for c in ("010", "020", "057", "073", "112", "163", "145",
+                                          "190")] == [0, 1, 1, 2, 3, 4, 4, 4]
+    # PentaClass: the Phoenix convention (appeals neutral, 16 verbal conflict)
     assert [penta_class(c) for c in ("010", "020", "036", "073", "112", "161", "145")] == [
         0, 0, 1, 2, 3, 3, 4]
     for code, info in table.items():
-        assert info.quad_class == penta_class(code)
+        assert info.penta_class == penta_class(code)
