@@ -12,8 +12,9 @@ events are matched to gold ones is documented in ``docs/eval.md``; in short:
   nothing. Predicted events left unpaired are false positives only where the gold is
   *complete* (parley JSONL); PLOVER records and CAMEO examples label one event per sentence;
 - **sentence class** (PentaClass/QuadClass): the ``penta_class`` (Phoenix convention, the
-  one the PentaClass gold follows) of the highest-confidence non-negated event; no event predicts no class, which is wrong for every gold sentence
-  (``penta_macro_f1``); ``penta_macro_f1_none_as_statement`` is the same with "no event"
+  one the PentaClass gold follows) of the highest-confidence non-negated event; no event
+  predicts no class, which is wrong for every gold sentence (``penta_macro_f1``);
+  ``penta_macro_f1_none_as_statement`` is the same with "no event"
   read as class 0;
 - **actors**: in each gold/predicted pair, a gold actor is right when some predicted actor on
   the same side has its code (generic gold codes IGO/NGO/IMG/MNC accept any code of that kind)
