@@ -268,7 +268,9 @@ def _piece_score(piece: str, table: dict[str, float]) -> float:
     if piece.isupper() and n >= 3:
         return max(z, 2.0)  # an acronym: "JPM", "BBC"
     if piece[0].isupper() and n >= 3:
-        return max(z, 1.0)  # a capitalised piece may be a name wordfreq hardly knows
+        # a capitalised piece may be a name wordfreq hardly knows, but a long unknown one is
+        # seldom a name: "Pixaranimati|on"
+        return max(z, 1.0 - 0.3 * max(0, n - 8))
     if z > 0.0:
         if z < 2.0:
             return z - 3.0  # "geard": a word so rare that a name is likelier
@@ -351,6 +353,8 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
             left, right = token[ls:k], token[k:re_]
             if ls > 0 and token[ls - 1].isdigit() and left.lower() in _UNITS:
                 zl = 5.0  # a unit after a number: "374meuros"
+            elif len(left) == 1 and left.isupper() and right[0].isupper() and right[1:].islower():
+                zl = 3.0  # an initial: "MWilliams" -> "M Williams"
             else:
                 zl = _piece_score(left, table)
             score = zl + _piece_score(right, table)
@@ -370,7 +374,7 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
             if re_ - k == 1:
                 score -= 3.0  # a one-letter word glued at the end: "Finanziari|a"
             zw = table.get(token[ls:re_].lower().rsplit("-", 1)[-1], 0.0)
-            if zw > 0.0 and score - 9.0 < zw - prior:
+            if zw > 0.0 and score - 9.0 < zw - prior + max(0.0, zw - 3.0):
                 continue  # a known word stays unless the split is (nearly) as likely
         else:
             continue
