@@ -14,6 +14,10 @@ _BLOCK_END = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/tr|/blockquote
 _TAG = re.compile(r"<[^>]*>")
 
 
+#: Fewer words than this after extraction means the page has no article.
+MIN_ARTICLE_WORDS = 5
+
+
 def extract_html(data: bytes, *, source: str, url: str | None = None,
                  source_line: int | None = None, fmt: str = "html",
                  extra: dict[str, Any] | None = None) -> RawDocument | InputError:
@@ -31,6 +35,12 @@ def extract_html(data: bytes, *, source: str, url: str | None = None,
     if not text:
         return InputError(Errors.E103.format(path=source, detail=""), path=source,
                           line=source_line)
+    words = len(text.split())
+    if words < MIN_ARTICLE_WORDS:  # what is left is navigation or a caption, not an article
+        return InputError(
+            Errors.E103.format(path=source, detail=f" (only {words} word(s) of text: {text!r})"),
+            path=source, line=source_line,
+        )
     date, date_source = metadata_date(getattr(result, "date", None))
     return RawDocument(
         raw=data,

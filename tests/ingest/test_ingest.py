@@ -157,3 +157,15 @@ def test_never_raises_on_garbage(tmp_path: Path, name: str) -> None:
     f.write_bytes(bytes(range(256)) * 4)
     out = run([f])
     assert all(isinstance(o, (InputError, RawDocument)) for o in out)
+
+
+def test_issue3_html_with_only_navigation_is_no_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from parley.config import Settings
+    from parley.errors import InputError
+    from parley.ingest import iter_inputs
+
+    page = tmp_path / "nav.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    (item,) = list(iter_inputs([page], settings=Settings()))
+    assert isinstance(item, InputError)
+    assert "[E103]" in str(item) and "nav.html" in str(item) and "1 word" in str(item)
