@@ -198,3 +198,28 @@ def test_timeline_counts_events_per_period(tmp_path: Path, sample_dir: Path) -> 
         assert f" {count} " in row
     code, out = invoke("timeline", "--db", db, "--by", "fortnight")
     assert code == 2 and "E002" in out
+
+
+def test_ingest_then_code_then_recode(tmp_path: Path, sample_dir: Path) -> None:
+    from parley.models import DocStatus
+    from parley.store import Store
+
+    db = str(tmp_path / "p.db")
+    code, out = invoke("ingest", str(sample_dir), "--db", db)
+    assert code == 0 and "4 new" in out, out
+    with Store.open(db) as store:
+        assert {d.status for d in store.documents()} == {DocStatus.pending}
+        assert store.stats()["events"] == 0
+    code, out = invoke("code", "--db", db)
+    assert code == 0, out
+    with Store.open(db) as store:
+        assert {d.status for d in store.documents()} == {DocStatus.coded}
+        first = sorted(e.id for e in store.events())
+    assert first
+    code, out = invoke("code", "--db", db)  # nothing pending: nothing changes
+    code, out = invoke("code", "--all", "--db", db)
+    assert code == 0, out
+    with Store.open(db) as store:
+        assert sorted(e.id for e in store.events()) == first
+        runs = store.runs()
+        assert len(runs) == 4 and runs[0].events == len(first)
