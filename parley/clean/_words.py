@@ -253,13 +253,14 @@ def _piece_score(piece: str, table: dict[str, float]) -> float:
             return _piece_score(piece[:len(head)], table) - 0.5
         return -5.0
     if "-" in low:
-        low = low.rsplit("-", 1)[1]
-        piece = piece.rsplit("-", 1)[1]
-        if len(low) < 3 and not (len(low) == 2 and piece.isupper()):
-            return -5.0  # "law-a|biding", "African-A|merican"
+        # a compound scores as its parts: "ex-King", "would-be", not "law-a|biding"
+        parts = [p for p in piece.split("-") if p]
+        if not parts or any(len(p) == 1 for p in parts):
+            return -5.0
+        return sum(_part_score(p, table) for p in parts) / len(parts)
     n = len(low)
     z = table.get(low, 0.0)
-    if n <= 2 and low not in SHORT_WORDS and not (n == 1 and piece == "I"):
+    if n <= 2 and low not in SHORT_WORDS and low != "am" and not (n == 1 and piece == "I"):
         if n == 2 and piece.isupper():
             return max(z - 1.0, 2.0)  # an acronym: "UK", "EU", "LG"
         if n == 2 and piece[0].isupper() and z >= 4.0:
@@ -292,6 +293,14 @@ def _word_start(token: str, k: int, *, camel: bool = True) -> int:
         if camel and k > 0 and token[k].isupper() and token[k - 1].islower():
             break
     return k
+
+
+def _part_score(part: str, table: dict[str, float]) -> float:
+    """Score of one part of a hyphenated compound (two-letter parts: "ex", "co", "up")."""
+    if len(part) == 2:
+        z = table.get(part.lower(), 0.0)
+        return z - 1.0 if z >= 4.0 else -5.0
+    return _piece_score(part, table)
 
 
 def _word_end(token: str, k: int, *, camel: bool = True) -> int:
@@ -470,9 +479,15 @@ def wrap_glue(raw: str) -> tuple[bool, list[int]]:
         cut_made = False
         while j < len(tokens):
             s, e, _ = tokens[j]
-            if e - v < lo or (j == len(tokens) - 1 and e - v <= hi and cut_made):
+            if e - v < lo:
                 j += 1
                 continue
+            if j == len(tokens) - 1 and e - v <= hi and cut_made:
+                # the last word fits: glue in it ended a paragraph, if anything
+                found = site_cut(line[s:e], e - s, table, prior=-1.5, least=WEAK)
+                if found is not None:
+                    cuts.append(start + s + found[1])
+                break
             best: tuple[float, int, int] | None = None
             jj = j
             while jj < len(tokens) and tokens[jj][0] - v <= hi:
