@@ -80,8 +80,22 @@ def _geo_fn() -> Any:
     return where
 
 
-def dictionary_version(lexicon: Lexicon) -> str:
-    return f"lex-{lexicon.version}+kb-{knowledge_base_version()}"
+def dictionary_version(lexicon: Lexicon, *, kb_version: str | None = None) -> str:
+    """``lex-<lexicon hash>+kb-<knowledge-base version>``; ``kb_version`` defaults to the
+    shipped knowledge base's (without user dictionaries)."""
+    kb = kb_version if kb_version is not None else knowledge_base_version()
+    return f"lex-{lexicon.version}+kb-{kb}"
+
+
+def _pipeline_kb_version(nlp: Language) -> str | None:
+    """The version of the knowledge base the pipeline's ``parley_actors`` pipe loaded (it
+    covers the user dictionaries given in that pipe's config), or None without that pipe."""
+    for pipe_name, pipe in nlp.pipeline:
+        if pipe_name == "parley_actors" or type(pipe).__name__ == "ActorResolver":
+            version = getattr(pipe, "version", None)
+            if isinstance(version, str):
+                return version
+    return None
 
 
 class EventCoder:
@@ -99,10 +113,12 @@ class EventCoder:
     ) -> None:
         self.name = name
         self.lexicon = load_lexicon(tuple(lexicons or ()))
+        self.nlp = nlp
         self.engine = EventCoderEngine(
             self.lexicon,
             coder_version=CODER_VERSION,
-            dictionary_version=dictionary_version(self.lexicon),
+            dictionary_version=dictionary_version(self.lexicon,
+                                                  kb_version=_pipeline_kb_version(nlp)),
             mentions=_mentions,
             date_fn=_date_fn(),
             geo_fn=_geo_fn(),
@@ -110,8 +126,16 @@ class EventCoder:
             statements=statements,
             require_actor=require_actor,
         )
+        self._kb_checked = False
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self._kb_checked:
+            # the actors pipe may have been added after this one: take its version now
+            self._kb_checked = True
+            kb = _pipeline_kb_version(self.nlp)
+            if kb is not None:
+                self.engine.dictionary_version = dictionary_version(self.lexicon,
+                                                                    kb_version=kb)
         if doc._.parley_mentions is None:
             doc._.parley_mentions = []
         events: list[Event] = self.engine.code_doc(doc)

@@ -105,3 +105,21 @@ def test_cameo_table() -> None:
         0, 0, 1, 2, 3, 3, 4]
     for code, info in table.items():
         assert info.penta_class == penta_class(code)
+
+
+def test_dictionary_version_covers_user_actor_dictionaries(tmp_path: Path) -> None:
+    # parley issue 5: user dictionaries given to the actors pipe change the events'
+    # dictionary version, and the event carries the actor the user dictionary defines
+    from parley.actors import load_knowledge_base
+
+    path = tmp_path / "extra.yaml"
+    path.write_text("actors:\n  - {name: Blue Crescent Militia, kind: group, cameo: LBYREB}\n",
+                    encoding="utf-8")
+    nlp: Language = load_pipeline(
+        component_config={"parley_actors": {"dictionaries": [str(path)]}})
+    doc = nlp(make_doc(nlp, "The Blue Crescent Militia attacked the army base.", doc_id="v"))
+    ev = doc._.parley_events[0]
+    kb = nlp.get_pipe("parley_actors").version
+    assert kb != load_knowledge_base().version
+    assert ev.dictionary_version.endswith(f"+kb-{kb}")
+    assert [a.code for a in ev.actor] == ["LBY"]
