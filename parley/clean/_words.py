@@ -240,6 +240,7 @@ PUNCT_SCORE = 11.0
 WEAK = 10.0
 #: the share of wrapped lines that may break the greedy-wrap rules (paragraph ends)
 RAGGED = 0.2
+_MOJIBAKE_APOSTROPHE = "\u00e2\u20ac\u2122"
 _APOSTROPHES = "'\u2019\u00e2\u20ac\u2122"
 
 
@@ -307,8 +308,13 @@ def _word_end(token: str, k: int, *, camel: bool = True) -> int:
     """End of the word that starts at ``k`` (``camel``: it ends at a lower->Upper change)."""
     n = len(token)
     j = k
-    while j < n and (token[j].isalpha() or (token[j] in _APOSTROPHES and j + 1 < n
-                                             and token[j + 1].isalpha())):
+    while j < n:
+        if token.startswith(_MOJIBAKE_APOSTROPHE, j) and j + 3 < n and token[j + 3].isalpha():
+            j += 3  # "theyâ€™re": an apostrophe read as cp1252
+            continue
+        if not (token[j].isalpha() or (token[j] in _APOSTROPHES and j + 1 < n
+                                       and token[j + 1].isalpha())):
+            break
         if camel and j > k and token[j].isupper() and token[j - 1].islower():
             break
         j += 1
@@ -349,6 +355,9 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
                 score = PUNCT_SCORE  # "income...some"
             else:
                 continue
+        elif a.isalpha() and token.startswith(("\u00c2\u00a3", "\u00a3"), k):
+            # a word glued to a price whose pound sign was read as cp1252: "aÂ£7m"
+            score = _piece_score(token[_word_start(token, k):k], table) + 3.0
         elif a.isalpha():
             ls, re_ = _word_start(token, k), _word_end(token, k)
             if not re_ > k:

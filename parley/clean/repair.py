@@ -64,6 +64,12 @@ _PUNCT_GLUE = re.compile(
     r"|(?<=[a-z][a-z]):(?=[A-Z][a-z])"
     r"|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])"
 )
+_SENTENCE_GLUE = re.compile(r"(?:^|(?<=\s))(\S*[A-Za-z0-9])[.!?](?=(I|[A-Z][a-z]+)\b)")
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "no", "co", "inc", "corp", "ltd", "jr", "sr", "gen", "gov",
+    "sen", "rep", "vol", "fig", "vs", "prof", "capt", "col", "lt", "sgt", "rev", "mt", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
 _WORD = re.compile(r"[^\W\d_]+")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"]\s*|\n)\Z")
@@ -325,6 +331,19 @@ def _unglue(buf: Buffer, changes: Counter[str], *, wrapped: bool = False,
             word = _WORD.match(text, m.end())
             if word is None or table.get(word.group(0), 0.0) < 3.0:
                 continue
+        inserts.add(m.end())
+        changes["glued-sentences"] += 1
+    for m in _SENTENCE_GLUE.finditer(text):
+        # a lost sentence space after an acronym or a number ("the IRA.It", "Halo 2.Simply"):
+        # only before a common sentence opener, never after an initial or an abbreviation
+        if m.end() in inserts or is_protected(m.start()):
+            continue
+        nxt, before = m.group(2), m.group(1)
+        if nxt != "I" and table.get(nxt.lower(), 0.0) < 5.0:
+            continue
+        if (len(before) < 2 and not before.isdigit()) or "." in before or (
+                before.lower() in _ABBREVIATIONS):
+            continue
         inserts.add(m.end())
         changes["glued-sentences"] += 1
     punct = set(inserts)
