@@ -82,6 +82,15 @@ _CONTENT_NOUNS = {"accusation", "allegation", "claim", "charge", "report", "rumo
                   "question", "doubt", "perception", "assumption", "argument"}
 _FAIL_NOUN_HEADS = {"lack", "absence", "failure", "collapse", "breakdown", "end", "suspension",
                     "cancellation", "postponement", "rejection", "refusal"}
+#: nouns that belong to whoever made them: "rejected Iran's offer", "denied charges by X",
+#: "conceded to demands from UNITA": the owner is the target of the response
+_OWNED_NOUNS = {"request", "demand", "offer", "proposal", "invitation", "charge", "accusation",
+                "allegation", "call", "appeal", "plea", "plan", "claim", "criticism",
+                "ultimatum", "bid", "initiative", "condition", "conditions", "terms",
+                "overture", "suggestion", "complaint", "apology", "assurance", "pressure",
+                "warning", "threat", "order", "ruling", "decision", "verdict", "resolution"}
+#: prepositions naming what a statement, complaint or refusal is about
+_TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
 _FAIL_VERBS = {"fail", "collapse", "stall", "falter", "founder", "break"}
 _OUTCOME_NOUNS = {"breakthrough", "agreement", "deal", "result", "progress", "success",
                   "accord", "outcome", "resolution", "settlement", "consensus", "solution"}
@@ -179,6 +188,11 @@ class SentenceCoder:
                         and c.lower_ == part
                         and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)),
                        None)
+            if hit is None and part == "for":
+                # "called for Britain to stay": "for" marks the clause asked for
+                hit = next((g for c in kids if c.dep_ in ("advcl", "ccomp", "xcomp")
+                            for g in c.children if g.dep_ == "mark" and g.lower_ == part),
+                           None)
             if hit is None:
                 return None
             matched.append(hit)
@@ -465,11 +479,38 @@ class SentenceCoder:
                 how.append(f"the noun '{verb.head.text}' it modifies")
         # a matched object may itself carry the target: "accuse X of", "sign a deal with X"
         for m in trig.matched:
-            if m.pos_ in ("NOUN", "PROPN"):
-                for c in m.children:
-                    if c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS - {"from"}
-                                             or (c.lower_ == "by" and m.dep_ != "pobj")
-                                             or c.lower_ == "of"):
+            if m.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if m.dep_ in (*_OBJ, "nsubjpass", "pobj"):
+                # the matched object is an actor itself: "summoned the Egyptian ambassador",
+                # "called his Lebanese counterpart"
+                own = [x for x in self.engine.mentions(self.doc, [m])
+                       if x.resolved and x.actor is not None and x.actor.code]
+                if own:
+                    got = [_ref_from_mention(x) for x in _prefer_resolved(own)]
+                    refs.extend(got)
+                    how.append(f"object {_names(got)}")
+                    continue
+            owned = _lemma(m) in _OWNED_NOUNS
+            if owned:
+                # "rejected Iran's offer", "denied charges by X": whose offer or charge
+                got, owner = self._noun_source(m)
+                if not got:
+                    for c in [*m.children, *(() if passive else verb.children)]:
+                        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                            got = [r for g in c.children if g.dep_ == "pobj"
+                                   for r in self._refs_for(g)]
+                            if got:
+                                owner = f"'{c.lower_}' object"
+                                break
+                if got:
+                    refs.extend(got)
+                    how.append(f"owner of '{m.text}' ({owner})")
+            for c in m.children:
+                if c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS - {"from"}
+                                         or (c.lower_ == "by" and m.dep_ != "pobj"
+                                             and not owned)
+                                         or (c.lower_ == "of" and not owned)):
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 got = self._refs_for(g)
@@ -1134,16 +1175,35 @@ class EventCoderEngine:
                         if any(r.code for r in aimed):
                             tgt, how_t = aimed, aimed_how
                             break
-            if not tgt and pat.code[:2] in ("02", "10", "11", "13"):
-                # "demanded that Mugabe abandon ...", "warned that police will ...": the
-                # subject of the clause is who the demand or warning is addressed to
-                for c in tok.children:
-                    if c.dep_ in ("ccomp", "xcomp"):
-                        subj = [g for g in c.children if g.dep_ in _SUBJ]
-                        it = sc._refs_for(subj[0]) if subj else []
-                        if it:
-                            tgt, how_t = it, [f"subject '{subj[0].text}' of its clause"]
-                            break
+            if not tgt and fr.code[:2] in ("01", "11", "12"):
+                # "expressed concern about X", "complained about X": what it is about
+                for host in [tok, *(m for m in trig.matched if m.pos_ == "NOUN")]:
+                    for c in host.children:
+                        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+                            got = [r for g in c.children if g.dep_ == "pobj"
+                                   for r in sc._refs_for(g)]
+                            if got:
+                                tgt = got
+                                how_t = [f"'{c.lower_}' object {_names(got)}"]
+                                break
+                    if tgt:
+                        break
+            if not tgt and pat.code[:2] in ("01", "02", "10", "11", "12", "13"):
+                # "demanded that Mugabe abandon ...", "warned that police will ...",
+                # "called for Britain to stay", "expressed hope that the government will
+                # ...": the subject of the clause is who it is addressed to or about
+                clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                           or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for"
+                                                         for g in c.children))]
+                clauses += [c for m in trig.matched if m.pos_ == "NOUN"
+                            for c in m.children if c.dep_ in ("acl", "ccomp")
+                            and c.pos_ in ("VERB", "AUX")]
+                for c in clauses:
+                    subj = [g for g in c.children if g.dep_ in _SUBJ]
+                    it = sc._refs_for(subj[0]) if subj else []
+                    if it:
+                        tgt, how_t = it, [f"subject '{subj[0].text}' of its clause"]
+                        break
             if how_s:
                 notes.append(f"source = {how_s}")
             if how_t:
@@ -1177,7 +1237,11 @@ class EventCoderEngine:
                         continue
                     for g in c.children:
                         if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC"):
-                            got = [r for r in sc._refs_for(g) if r.code]
+                            # the place stands for the people in it: civilians
+                            got = [r.model_copy(update={"sector": "CVL",
+                                                        "cameo": f"{r.code}CVL"})
+                                   if r.kind in ("country", "place", "city", None) else r
+                                   for r in sc._refs_for(g) if r.code]
                             if got:
                                 tgt = tgt + got
                                 notes.append(f"target = place '{g.text}'")

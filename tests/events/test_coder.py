@@ -167,3 +167,34 @@ def test_require_actor_option() -> None:
     assert doc._.parley_events == []
     doc = nlp(make_doc(nlp, "Syrian troops attacked rebels near Aleppo.", doc_id="s"))
     assert [e.event for e in doc._.parley_events] == ["ASSAULT"]
+
+
+# parley issue 5: targets -------------------------------------------------------------
+def test_owner_of_a_rejected_offer_is_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The rebels rejected an Iranian government offer of a truce.")
+    assert ev.event == "REJECT" and _codes(ev.recipient) == {"IRN"}
+    (ev,) = code("Mexico denied charges by Colombia that it had armed the militias.")[:1]
+    assert _codes(ev.recipient) == {"COL"}
+
+
+def test_an_actor_object_of_a_matched_pattern_is_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Norway summoned the Iranian ambassador on Friday.")
+    assert _codes(ev.actor) == {"NOR"} and _codes(ev.recipient) == {"IRN"}
+
+
+def test_statement_targets_topic_and_clause_subject(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Kenyan officials expressed hope that the Ugandan government will reopen "
+                 "the border.")[:1]
+    assert ev.event == "STATEMENT" and _codes(ev.recipient) == {"UGA"}
+    (ev,) = code("The Chilean president expressed concern about Bolivia.")
+    assert _codes(ev.recipient) == {"BOL"}
+
+
+def test_call_for_x_to_act(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The French president called on Sunday for Germany to stay in the alliance.")
+    assert ev.event == "REQUEST" and _codes(ev.recipient) == {"DEU"}
+
+
+def test_a_place_acted_upon_is_its_civilians(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The army imposed a curfew in Mombasa.")
+    assert [(r.code, r.sector) for r in ev.recipient] == [("KEN", "CVL")]
