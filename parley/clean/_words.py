@@ -391,8 +391,14 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
                 score -= 2.0  # inside an acronym; "LGGroup" cuts before "Group"
             if re_ - k == 1:
                 score -= 3.0  # a one-letter word glued at the end: "Finanziari|a"
-            zw = table.get(token[ls:re_].lower().rsplit("-", 1)[-1], 0.0)
-            if zw > 0.0 and score - 9.0 < zw - prior + max(0.0, zw - 3.0):
+            whole = token[ls:re_].replace(_MOJIBAKE_APOSTROPHE, "'").lower().rsplit("-", 1)[-1]
+            if whole.endswith("'s"):
+                whole = whole[:-2]  # "Pullman's"
+            zw = table.get(whole, 0.0)
+            # a known word stays unless the split is about as likely; a capitalised one (a
+            # name: "Usher", "Pullman") needs a larger margin
+            margin = prior - max(0.0, zw - 3.0) - (1.0 if token[ls].isupper() else 0.0)
+            if zw > 0.0 and score - 9.0 < zw - margin:
                 continue  # a known word stays unless the split is (nearly) as likely
         else:
             continue
