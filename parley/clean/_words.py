@@ -237,7 +237,7 @@ CAMEL_BONUS = 4.0
 #: the score of a cut after sentence punctuation ("region.The"); a very likely word cut in
 #: the same token wins, since a lost sentence space is also mended without the layout
 PUNCT_SCORE = 11.0
-WEAK = 10.0
+WEAK = 9.0
 #: the share of wrapped lines that may break the greedy-wrap rules (paragraph ends)
 RAGGED = 0.2
 _MOJIBAKE_APOSTROPHE = "\u00e2\u20ac\u2122"
@@ -375,7 +375,14 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
                 zl = 3.0  # an initial: "MWilliams" -> "M Williams"
             else:
                 zl = _piece_score(left, table)
-            score = zl + _piece_score(right, table)
+            if re_ < len(token) and token[re_] == "-" and len(right) <= 3:
+                # the first part of a compound: "ex-King", "co-chairman", "X-Box"
+                zr = 2.0 if len(right) == 1 and right.isupper() else _part_score(right, table)
+                compound = True
+            else:
+                zr = _piece_score(right, table)
+                compound = False
+            score = zl + zr
             # a piece that stops at a case change inside the token needs a second cut
             if ls > 0 and token[ls - 1].isalpha():
                 score -= 6.0
@@ -389,7 +396,7 @@ def site_cut(token: str, hi: int, table: dict[str, float], *, prior: float = 2.0
             elif a.isupper() and b.isupper() and not (k + 1 < len(token)
                                                       and token[k + 1].islower()):
                 score -= 2.0  # inside an acronym; "LGGroup" cuts before "Group"
-            if re_ - k == 1:
+            if re_ - k == 1 and not compound:
                 score -= 3.0  # a one-letter word glued at the end: "Finanziari|a"
             whole = token[ls:re_].replace(_MOJIBAKE_APOSTROPHE, "'").lower().rsplit("-", 1)[-1]
             if whole.endswith("'s"):
