@@ -245,6 +245,19 @@ class SentenceCoder:
                     # participles used as adjectives: "the recognised government",
                     # "wounded soldiers"
                     continue
+                if tok.tag_ == "VBN" and not any(c.dep_ in ("agent", "auxpass", "prep",
+                                                            "xcomp", "dobj", "ccomp")
+                                                 for c in tok.children) and (
+                        tok.dep_ in ("acomp", "oprd")
+                        or (tok.dep_ == "conj" and tok.head.tag_ == "VBN"
+                            and tok.head.dep_ in ("acomp", "oprd"))
+                        or (tok.dep_ == "conj" and not any(
+                            c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children)
+                            and any(c.dep_ in ("acomp", "oprd") and c.tag_ == "VBN"
+                                    and c.i < tok.i for c in tok.head.children))):
+                    # a state, not an action: "communities feel heard and supported",
+                    # "they seemed surprised"
+                    continue
                 table = self.lex.verbs
             elif tok.pos_ in ("NOUN", "PROPN"):
                 table = self.lex.nouns
@@ -404,6 +417,16 @@ class SentenceCoder:
             return self._subject_of(head, depth + 1)
         if verb.pos_ == "ADJ" and dep in ("acomp", "oprd") and head.pos_ == "AUX":
             return self._subject_of(head, depth + 1)
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            # "the United States, which has dominated ... but has since withdrawn": a verb
+            # coordinated past a relative clause whose form it shares (and its governor's
+            # it does not) continues the relative clause, however the parser attached it
+            rel = [r for r in head.subtree if r.dep_ == "relcl" and head.i < r.i < verb.i
+                   and r.pos_ in ("VERB", "AUX")]
+            if rel and rel[-1].tag_ == verb.tag_ != head.tag_:
+                refs, how = self._subject_of(rel[-1], depth + 1)
+                if refs:
+                    return refs, f"subject of '{rel[-1].text}' ({how})"
         if dep == "conj" and head.pos_ in ("VERB", "AUX") and _is_passive(head):
             for c in head.children:
                 if c.dep_ == "nsubjpass":
@@ -434,7 +457,8 @@ class SentenceCoder:
             return self._subject_of(head.head if dep != "prep" else head, depth + 1)
         return [], ""
 
-    def _objects_of(self, trig: Trigger, *, skip: set[int]) -> tuple[list[ActorRef], list[str]]:
+    def _objects_of(self, trig: Trigger, *, skip: set[int], actor_objects: bool = True,
+                    ) -> tuple[list[ActorRef], list[str]]:
         verb = trig.token
         refs: list[ActorRef] = []
         how: list[str] = []
@@ -481,7 +505,7 @@ class SentenceCoder:
         for m in trig.matched:
             if m.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if m.dep_ in (*_OBJ, "nsubjpass", "pobj"):
+            if m.dep_ in (*_OBJ, "nsubjpass", "pobj") and actor_objects:
                 # the matched object is an actor itself: "summoned the Egyptian ambassador",
                 # "called his Lebanese counterpart"
                 own = [x for x in self.engine.mentions(self.doc, [m])
@@ -1338,7 +1362,7 @@ class EventCoderEngine:
                         how.append(f"source = {h} of light verb '{verb.text}'")
                 if not tgt or (fr.kind != "action" and _same(fr.governor, verb)):
                     vt, vh = sc._objects_of(Trigger(verb, trig.pattern, [noun]),
-                                            skip=skip | {noun.i, np.i})
+                                            skip=skip | {noun.i, np.i}, actor_objects=False)
                     if vt:
                         tgt = tgt + vt
                         how.append("target = " + "; ".join(vh))
