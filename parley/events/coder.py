@@ -90,6 +90,8 @@ _OWNED_NOUNS = {"request", "demand", "offer", "proposal", "invitation", "charge"
                 "overture", "suggestion", "complaint", "apology", "assurance", "pressure",
                 "warning", "threat", "order", "ruling", "decision", "verdict", "resolution"}
 #: prepositions naming what a statement, complaint or refusal is about
+_SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "reiterate", "confirm",
+                 "proclaim", "repeat"}
 _TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
 _FAIL_VERBS = {"fail", "collapse", "stall", "falter", "founder", "break"}
 _OUTCOME_NOUNS = {"breakthrough", "agreement", "deal", "result", "progress", "success",
@@ -1367,7 +1369,7 @@ class EventCoderEngine:
                         tgt = tgt + vt
                         how.append("target = " + "; ".join(vh))
                 return src, tgt, True, how
-            if not (src or tgt):
+            if not (src or tgt) or not self._anchored(noun, np, how):
                 return [], [], False, []
             return src, tgt, True, how
         if dep in ("nsubj",) and _lemma(head) in _EVENTIVE_SUBJ_VERBS:
@@ -1377,11 +1379,39 @@ class EventCoderEngine:
                     tgt = vt
                     how.append("target = " + "; ".join(vh))
             return src, tgt, bool(src or tgt), how
-        return src, tgt, bool(src or tgt), how
+        return src, tgt, bool(src or tgt) and self._anchored(noun, np, how), how
+
+    @staticmethod
+    def _anchored(noun: Token, np: Token, how: list[str]) -> bool:
+        """Whether a nominal event with no light verb is told as a happening, not named as a
+        topic ("many see the Russian mediation as ...", "a Russian-brokered dialogue could
+        enhance ..."): it needs an owner or agent ("Russia's offer", "by X"), participants
+        or a place ("talks between X and Y", "clashes in Gaza"), a time, or a headline
+        position; a nationality modifier alone is not enough."""
+        if not any("modifier" in h for h in how):
+            return True
+        for n in {noun.i: noun, np.i: np}.values():
+            if n.dep_ == "ROOT":
+                return True
+            for c in n.children:
+                if c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in (
+                        _TARGET_PREPS | {"by", "in", "near", "inside"})
+                        and any(g.dep_ == "pobj" for g in c.children)):
+                    return True
+            if any(t.ent_type_ in ("DATE", "TIME") for t in n.subtree):
+                return True
+        return False
 
     def _statement(self, sc: SentenceCoder) -> Event | None:
         root = sc.sent.root
         if not sc.lex.governor("report", _lemma(root)):
+            return None
+        if not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in root.children) and not (
+                _lemma(root) in _SPEECH_VERBS
+                and any(c.dep_ in ("dobj", "obj") for c in root.children)):
+            # something said has a clause ("claims to be ...") or is a speech act
+            # ("announced a ceasefire"): "the group has found safe havens", "has shown a
+            # willingness" are not statements
             return None
         src, how = sc._subject_of(root)
         # a statement is an event only when a political actor makes it: not "the company
