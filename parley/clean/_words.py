@@ -443,7 +443,7 @@ def wrap_glue(raw: str) -> tuple[bool, list[int]]:
             continue
         n = len(a)
         if a.endswith("-"):
-            n = a.rfind(" ") + 1 or n
+            n = a.rfind(" ") if " " in a else n
         elif a[-1] not in _TERMINAL:  # a line that ends a sentence may end a paragraph
             pairs.append((n, len(b.lstrip().split(" ", 1)[0])))
         lengths.append(n)
