@@ -337,6 +337,10 @@ class SentenceCoder:
                                 return got
         if tok.ent_type_ in _NON_ACTOR_ENTS:
             return []
+        if tok.pos_ == "NOUN" and _lemma(tok) in self.lex.nouns \
+                and not _lemma(tok).endswith(("er", "or", "ist", "ant", "ee")):
+            # an event is not an actor: "dialogue that could lead to an agreement"
+            return []
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.lower_ not in _REL_PRON:
             if tok.pos_ == "PRON" and tok.lower_ not in _PRONOUNS:
                 return []
@@ -455,6 +459,12 @@ class SentenceCoder:
             return self._refs_for(head), f"the noun '{head.text}' it modifies"
         if dep in ("acl", "pcomp", "pobj") and head.pos_ in ("NOUN", "PROPN"):
             return self._noun_source(head)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            # "Moscow's interest in facilitating dialogue", "Russia's role in mediating":
+            # whoever the noun belongs to
+            refs, how = self._noun_source(head.head)
+            if refs:
+                return refs, f"{how} of '{head.head.text}'"
         if dep == "prep" or head.dep_ == "prep":
             return self._subject_of(head.head if dep != "prep" else head, depth + 1)
         return [], ""
@@ -507,7 +517,9 @@ class SentenceCoder:
         for m in trig.matched:
             if m.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if m.dep_ in (*_OBJ, "nsubjpass", "pobj") and actor_objects:
+            if m.dep_ in (*_OBJ, "nsubjpass", "pobj") and actor_objects \
+                    and not any(r.code for r in refs):
+                # (only when nothing else is the target: "send a delegation to Pakistan")
                 # the matched object is an actor itself: "summoned the Egyptian ambassador",
                 # "called his Lebanese counterpart"
                 own = [x for x in self.engine.mentions(self.doc, [m])
@@ -1275,6 +1287,12 @@ class EventCoderEngine:
         if not src and len(tgt) >= 2 and any("'between'" in n for n in notes):
             src, tgt = tgt[:1], tgt[1:]
         if not src and not tgt:
+            return None
+        if pat.objects is not None and "*" in pat.objects \
+                and not any(r.code or r.sector for r in (*src, *tgt)) \
+                and not self._names_unknown(sc.doc, (*src, *tgt)):
+            # a pattern that takes any object ("provide +*") needs a known actor: not
+            # "whose influence could provide a fresh perspective"
             return None
         if not any(r.code or r.sector for r in (*src, *tgt)) and (
                 (pat.pos == "noun" and fr.light is None and fr.governor is None)

@@ -198,3 +198,39 @@ def test_call_for_x_to_act(code) -> None:  # type: ignore[no-untyped-def]
 def test_a_place_acted_upon_is_its_civilians(code) -> None:  # type: ignore[no-untyped-def]
     (ev,) = code("The army imposed a curfew in Mombasa.")
     assert [(r.code, r.sector) for r in ev.recipient] == [("KEN", "CVL")]
+
+
+# parley issue 5: precision ------------------------------------------------------------
+def test_verb_coordinated_past_a_relative_clause(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Germany hopes to limit outside influence, especially from Canada, which has "
+               "long dominated the region but has since withdrawn its troops.")
+    (ev,) = [e for e in evs if e.event == "RETREAT"]
+    assert _codes(ev.actor) == {"CAN"}
+
+
+def test_participle_states_are_not_events(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Making sure that farmers in Chad feel heard and supported is crucial.") == []
+
+
+def test_topic_nouns_are_not_events(code) -> None:  # type: ignore[no-untyped-def]
+    # a nominal event named only with a nationality is a topic, not a happening
+    assert code("Many see the Chinese mediation as a glimmer of hope.") == []
+    (ev,) = code("Chinese mediation between Ethiopia and Egypt began on Monday.")
+    assert ev.event == "CONSULT" and _codes(ev.recipient) >= {"ETH", "EGY"}
+
+
+def test_statements_need_something_said(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("With Kabul under Taliban control, Pakistan has found new partners in "
+                "Moscow.") == []
+    (ev,) = code("The Kenyan government said that the weather in Uganda was mild.")
+    assert ev.event == "STATEMENT" and _codes(ev.actor) == {"KEN"}
+
+
+def test_noun_owner_is_source_of_a_gerund(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Norway's interest in facilitating dialogue between Colombia and Venezuela "
+                 "is long-standing.")
+    assert _codes(ev.actor) == {"NOR"} and _codes(ev.recipient) == {"COL", "VEN"}
+
+
+def test_an_event_is_not_an_actor(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("It could foster a dialogue that could lead to a lasting agreement.") == []
