@@ -238,6 +238,8 @@ CAMEL_BONUS = 4.0
 #: the same token wins, since a lost sentence space is also mended without the layout
 PUNCT_SCORE = 11.0
 WEAK = 9.0
+#: how much less likely than a known word its split may be at a weak site
+WEAK_PRIOR = -1.5
 #: the share of wrapped lines that may break the greedy-wrap rules (paragraph ends)
 RAGGED = 0.2
 _MOJIBAKE_APOSTROPHE = "\u00e2\u20ac\u2122"
@@ -479,7 +481,7 @@ def wrap_glue(raw: str) -> tuple[bool, list[int]]:
             if len(line) >= lo and " " in line:
                 # a full line: its last word may hold glue that ended a paragraph
                 s = line.rfind(" ") + 1
-                found = site_cut(line[s:], len(line) - s, table, prior=-1.5, least=WEAK)
+                found = site_cut(line[s:], len(line) - s, table, prior=WEAK_PRIOR, least=WEAK)
                 if found is not None:
                     cuts.append(start + s + found[1])
             continue
@@ -506,7 +508,7 @@ def wrap_glue(raw: str) -> tuple[bool, list[int]]:
                 continue
             if j == len(tokens) - 1 and e - v <= hi and cut_made:
                 # the last word fits: glue in it ended a paragraph, if anything
-                found = site_cut(line[s:e], e - s, table, prior=-1.5, least=WEAK)
+                found = site_cut(line[s:e], e - s, table, prior=WEAK_PRIOR, least=WEAK)
                 if found is not None:
                     cuts.append(start + s + found[1])
                 break
