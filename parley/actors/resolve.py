@@ -241,7 +241,7 @@ class DocResolver:
         self.doc = doc
         self.date = _as_date(doc._.parley_date)
         raw_hits = kb.match(doc.text)
-        self.hits = select_hits(raw_hits)
+        self.hits = [h for h in select_hits(raw_hits) if not _regional_demonym(doc.text, h)]
         # token index -> hit covering it
         self.tok_hit: dict[int, Hit] = {}
         self.hit_tokens: dict[int, tuple[int, int]] = {}
@@ -822,6 +822,20 @@ def city_index() -> dict[str, tuple[str, int]]:
         if key not in best or pop > best[key][0]:
             best[key] = (pop, code, int(city["geonameid"]))
     return {k: (c, gid) for k, (_, c, gid) in best.items()}
+
+
+_REGION_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:central|latin|north|south|east|west|meso|pan|northern|southern|eastern"
+    r"|western|sub-saharan)[\s-]+$", re.IGNORECASE)
+
+
+def _regional_demonym(text: str, hit: Hit) -> bool:
+    """A demonym after a compass or region word names a region, not the country: "Central
+    American clergymen", "Latin American leaders", "North American troops" ("South African"
+    and "North Korean" are names of their own and matched whole)."""
+    if not hit.entries or any(e.form not in ("adjective", "people") for e in hit.entries):
+        return False
+    return _REGION_BEFORE.search(text[max(0, hit.start - 20): hit.start]) is not None
 
 
 def _as_date(value: object) -> dt.date | None:

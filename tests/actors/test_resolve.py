@@ -224,3 +224,11 @@ def test_acceptance_phrases_in_own_sentences(annotate: Annotate) -> None:
     assert _cs(sco) == ("IGO", "IGO") and sco.actor is not None and sco.actor.kind == "igo"
     assert _cs(_m(doc, "Afghan Taliban regime")[0]) == ("AFG", "GOV")
     assert _cs(_m(doc, "Kabul")[0]) == ("AFG", "GOV")
+
+
+def test_regional_demonyms_are_not_countries(annotate: Annotate) -> None:
+    # parley issue 5: "Central American" is a region, "South African" a country
+    doc = annotate("Central American bishops met North Korean and South African envoys.")
+    assert all(m.actor is None or m.actor.code != "USA" for m in doc._.parley_mentions)
+    codes = {m.actor.code for m in doc._.parley_mentions if m.actor is not None}
+    assert {"PRK", "ZAF"} <= codes
