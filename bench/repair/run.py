@@ -202,6 +202,8 @@ def score(d: Damaged, result: RepairResult, t: Tally) -> None:
     t.words += d.words
     for g in d.glue:
         c = int(r2c[g])
+        if c < 0 and g + 1 < len(r2c) and r2c[g + 1] >= 0:
+            c = int(r2c[g + 1])  # the first raw character was consumed by a fix: "Â£" -> "£"
         if c > 0 and clean[c - 1] == " " and offsets.is_inserted(c - 1):
             t.glue_split += 1
         elif len(t.missed_examples) < 60:
@@ -210,7 +212,7 @@ def score(d: Damaged, result: RepairResult, t: Tally) -> None:
         if offsets.is_inserted(c) and c + 1 < len(clean):
             t.inserted += 1
             r = offsets.to_raw(c + 1)
-            if r not in glue:
+            if r not in glue and not (r - 1 in glue and r2c[r - 1] < 0):
                 t.false_splits += 1
                 if len(t.false_examples) < 80:
                     t.false_examples.append(clean[max(0, c - 25):c + 25].replace("\n", "|"))

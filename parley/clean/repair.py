@@ -459,7 +459,10 @@ def _raw_to_buf(buf: Buffer, raw: list[int]) -> list[int]:
     mono = np.maximum.accumulate(a)
     out = []
     for r, i in zip(raw, np.searchsorted(mono, raw).tolist(), strict=True):
-        if i < len(a) and a[i] == r and i > 0 and buf.text[i - 1] not in " \n":
+        # a[i] > r: the raw character was consumed by a fix ("Â£" -> "£"); the space goes
+        # before the next character that is still there
+        if i < len(a) and a[i] >= r and i > 0 and buf.text[i - 1] not in " \n" and (
+                a[i] == r or buf.text[i - 1].isalpha()):
             out.append(i)
     return out
 
