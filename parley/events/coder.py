@@ -88,7 +88,10 @@ _OWNED_NOUNS = {"request", "demand", "offer", "proposal", "invitation", "charge"
                 "allegation", "call", "appeal", "plea", "plan", "claim", "criticism",
                 "ultimatum", "bid", "initiative", "condition", "conditions", "terms",
                 "overture", "suggestion", "complaint", "apology", "assurance", "pressure",
-                "warning", "threat", "order", "ruling", "decision", "verdict", "resolution"}
+                "warning", "threat", "order", "ruling", "decision", "verdict", "resolution",
+                "pledge", "policy", "remark", "comment", "word", "statement", "speech",
+                "record", "handling", "stance", "position", "budget", "bill", "manifesto",
+                "strategy", "view", "idea", "approach", "response", "reform", "law"}
 #: prepositions naming what a statement, complaint or refusal is about
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "reiterate", "confirm",
                  "proclaim", "repeat"}

@@ -234,3 +234,11 @@ def test_noun_owner_is_source_of_a_gerund(code) -> None:  # type: ignore[no-unty
 
 def test_an_event_is_not_an_actor(code) -> None:  # type: ignore[no-untyped-def]
     assert code("It could foster a dialogue that could lead to a lasting agreement.") == []
+
+
+def test_attacking_words_is_criticism(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The Kenyan president attacked Uganda's new policy on Monday.")
+    assert ev.cameo == "111" and _codes(ev.recipient) == {"UGA"}
+    (ev,) = code("Ugandan troops attacked the rebel base.")
+    assert ev.event == "ASSAULT"
+    assert code("Fifty new areas will get special help to fight anti-social behaviour.") == []
