@@ -93,6 +93,7 @@ _OWNED_NOUNS = {"request", "demand", "offer", "proposal", "invitation", "charge"
                 "record", "handling", "stance", "position", "budget", "bill", "manifesto",
                 "strategy", "view", "idea", "approach", "response", "reform", "law"}
 #: prepositions naming what a statement, complaint or refusal is about
+_QUESTION_VERBS = {"ask", "wonder", "query"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "reiterate", "confirm",
                  "proclaim", "repeat"}
 _TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
@@ -269,6 +270,14 @@ class SentenceCoder:
                 if tok.pos_ == "PROPN" and tok.ent_type_:
                     continue
             else:
+                continue
+            if table is self.lex.verbs and _lemma(tok) in _QUESTION_VERBS and not any(
+                    c.dep_ in ("xcomp", "prep", "prt", "dobj") and not (
+                        c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON")
+                                              or c.ent_type_ == "PERSON"))
+                    for c in tok.children):
+                # "Mr Lewis asked.", "asked him how ...": a question, not a request (a
+                # request asks someone to do something or for something)
                 continue
             keys = [k for k in (_hyphen_form(tok), _lemma(tok), tok.lower_) if k]
             done = False

@@ -242,3 +242,9 @@ def test_attacking_words_is_criticism(code) -> None:  # type: ignore[no-untyped-
     (ev,) = code("Ugandan troops attacked the rebel base.")
     assert ev.event == "ASSAULT"
     assert code("Fifty new areas will get special help to fight anti-social behaviour.") == []
+
+
+def test_a_question_is_not_a_request(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The Kenyan foreign minister asked.") == []
+    (ev,) = code("Kenya asked Uganda for help.")
+    assert ev.event == "REQUEST" and _codes(ev.recipient) == {"UGA"}
