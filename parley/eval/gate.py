@@ -7,6 +7,11 @@ for every score the file supports. :func:`check_floors` lists every score below 
 to, with a reason that is kept in the file's ``history``.
 
 Floors are the scores truncated to four decimals, so the run that set them always passes.
+
+Scores where lower is better (over-coding: ``events_per_gold_event``) have *ceilings*
+instead, in the optional ``ceilings`` section: a run above its ceiling fails, updating only
+ever lowers a ceiling (rounded up to four decimals), and raising one needs ``allow_lower``
+and a reason like lowering a floor.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any
 
 from ..errors import Errors, EvalError
 from .gold import GoldSet
-from .scoring import SCORE_NAMES, EvalResult
+from .scoring import INFO_NAMES, SCORE_NAMES, EvalResult
 
 FLOORS_VERSION = 1
 #: Environment variable naming a folder that holds the gold files named in a floors file.
@@ -32,6 +37,11 @@ _EPS = 1e-9
 def floor4(value: float) -> float:
     """``value`` truncated (not rounded) to four decimals."""
     return math.floor(value * 10_000 + _EPS) / 10_000
+
+
+def ceil4(value: float) -> float:
+    """``value`` rounded up to four decimals."""
+    return math.ceil(value * 10_000 - _EPS) / 10_000
 
 
 def new_floors() -> dict[str, Any]:
@@ -110,6 +120,13 @@ def check_floors(
                 failures.append(f"{name}: {metric} was not computed (floor {floor:.4f})")
             elif value + _EPS < float(floor):
                 failures.append(f"{name}: {metric} = {value:.4f} is below its floor {floor:.4f}")
+        for metric, ceiling in data.get("ceilings", {}).get(name, {}).items():
+            value = scores.get(metric)
+            if value is None:
+                failures.append(f"{name}: {metric} was not computed (ceiling {ceiling:.4f})")
+            elif value - _EPS > float(ceiling):
+                failures.append(
+                    f"{name}: {metric} = {value:.4f} is above its ceiling {ceiling:.4f}")
     return failures
 
 
@@ -166,6 +183,29 @@ def raise_floors(
             else:
                 new[metric] = old
         out["floors"][name] = new
+        old_ceilings: dict[str, float] = dict(out.get("ceilings", {}).get(name, {}))
+        new_ceilings: dict[str, float] = {}
+        for metric in INFO_NAMES:
+            value = scores.get(metric)
+            old = old_ceilings.get(metric)
+            if value is None:
+                if old is not None:
+                    lowered.append(f"{name}:{metric} ceiling (no longer computed)")
+                    changes[f"{name}:{metric}"] = (old, None)
+                continue
+            candidate = ceil4(value)
+            if old is None or rebased or candidate < old - _EPS:
+                new_ceilings[metric] = candidate
+                if old != candidate:
+                    changes[f"{name}:{metric}"] = (old, candidate)
+            elif candidate > old + _EPS:
+                lowered.append(f"{name}:{metric} ceiling {old:.4f} -> {candidate:.4f}")
+                new_ceilings[metric] = candidate
+                changes[f"{name}:{metric}"] = (old, candidate)
+            else:
+                new_ceilings[metric] = old
+        if new_ceilings:
+            out.setdefault("ceilings", {})[name] = new_ceilings
         try:
             rel = os.path.relpath(gs.path.resolve(), base)
         except ValueError:  # another drive on Windows
@@ -198,6 +238,7 @@ def raise_floors(
 __all__ = [
     "FLOORS_VERSION",
     "GOLD_DIR_ENV",
+    "ceil4",
     "check_floors",
     "floor4",
     "gold_paths",

@@ -86,6 +86,24 @@ def test_floors_go_up_and_a_lower_score_fails(tmp_path: Path) -> None:
     assert changes == {} and len(same["history"]) == len(data["history"])
 
 
+def test_overcoding_has_a_ceiling_that_only_goes_down(tmp_path: Path) -> None:
+    gs = _gold(tmp_path)
+    path = tmp_path / "floors.json"
+    data, _ = raise_floors(new_floors(), _result("p.tsv", events_per_gold_event=1.18231),
+                           [gs], floors_path=path)  # fmt: skip
+    assert data["ceilings"]["p.tsv"] == {"events_per_gold_event": 1.1824}
+    assert check_floors(_result("p.tsv", events_per_gold_event=1.18231), [gs], data) == []
+    failures = check_floors(_result("p.tsv", events_per_gold_event=1.3), [gs], data)
+    assert len(failures) == 1 and "above its ceiling 1.1824" in failures[0]
+    tighter, changes = raise_floors(data, _result("p.tsv", events_per_gold_event=1.1),
+                                    [gs], floors_path=path)  # fmt: skip
+    assert tighter["ceilings"]["p.tsv"]["events_per_gold_event"] == 1.1
+    assert changes == {"p.tsv:events_per_gold_event": (1.1824, 1.1)}
+    with pytest.raises(EvalError, match=r"\[E183\].*ceiling 1.1000 -> 1.2000"):
+        raise_floors(tighter, _result("p.tsv", events_per_gold_event=1.2), [gs],
+                     floors_path=path)  # fmt: skip
+
+
 def test_missing_score_and_missing_file_fail(tmp_path: Path) -> None:
     gs = _gold(tmp_path)
     data = new_floors()
