@@ -93,6 +93,10 @@ _OWNED_NOUNS = {"request", "demand", "offer", "proposal", "invitation", "charge"
                 "record", "handling", "stance", "position", "budget", "bill", "manifesto",
                 "strategy", "view", "idea", "approach", "response", "reform", "law"}
 #: prepositions naming what a statement, complaint or refusal is about
+_PLACE_NOUNS = {"part", "parts", "area", "areas", "region", "regions", "district", "districts",
+                "province", "provinces", "town", "city", "village", "villages", "outskirts",
+                "centre", "center", "north", "south", "east", "west", "capital", "state",
+                "county", "neighbourhood", "neighborhood", "suburb", "suburbs", "border"}
 _QUESTION_VERBS = {"ask", "wonder", "query"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "reiterate", "confirm",
                  "proclaim", "repeat"}
@@ -1285,8 +1289,14 @@ class EventCoderEngine:
                 for c in m.children:
                     if c.dep_ != "prep" or c.lower_ not in ("in", "inside", "near"):
                         continue
-                    for g in c.children:
-                        if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC"):
+                    places = [g for g in c.children if g.dep_ == "pobj"]
+                    # "in parts of X", "in the town of Rafah": the named place
+                    places += [x for g in places if g.ent_type_ not in ("GPE", "LOC", "FAC")
+                               and _lemma(g) in _PLACE_NOUNS
+                               for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for x in p.children if x.dep_ == "pobj"]
+                    for g in places:
+                        if g.ent_type_ in ("GPE", "LOC", "FAC"):
                             # the place stands for the people in it: civilians
                             got = [r.model_copy(update={"sector": "CVL",
                                                         "cameo": f"{r.code}CVL"})
