@@ -97,6 +97,12 @@ _PLACE_NOUNS = {"part", "parts", "area", "areas", "region", "regions", "district
                 "province", "provinces", "town", "city", "village", "villages", "outskirts",
                 "centre", "center", "north", "south", "east", "west", "capital", "state",
                 "county", "neighbourhood", "neighborhood", "suburb", "suburbs", "border"}
+_CIVILIAN_PLACES = {"area", "areas", "home", "homes", "house", "houses", "village", "villages",
+                    "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods",
+                    "district", "districts", "school", "schools", "hospital", "hospitals",
+                    "market", "markets", "mosque", "mosques", "church", "churches",
+                    "camp", "camps", "town", "towns", "street", "streets", "building",
+                    "buildings", "residence", "residences", "shelter", "shelters"}
 _QUESTION_VERBS = {"ask", "wonder", "query"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "reiterate", "confirm",
                  "proclaim", "repeat"}
@@ -1305,6 +1311,25 @@ class EventCoderEngine:
                             if got:
                                 tgt = tgt + got
                                 notes.append(f"target = place '{g.text}'")
+        if int(fr.code[:2]) >= 18:
+            tgt = [self._civilian_place(sc, r) for r in tgt]
+            if pat.pos == "verb":
+                # "shelled positions of the security forces and residential areas near X":
+                # a civilian place anywhere in the object
+                have = {(r.start, r.end) for r in tgt}
+                for o in tok.children:
+                    if o.dep_ not in ("dobj", "obj"):
+                        continue
+                    for t in o.subtree:
+                        if t.i != o.i and _lemma(t) in _CIVILIAN_PLACES and t.pos_ == "NOUN":
+                            left = min(x.i for x in t.subtree if x.i <= t.i)
+                            piece = sc.doc[left: t.i + 1]
+                            ref = self._civilian_place(sc, ActorRef(
+                                entity_text=piece.text, start=piece.start_char,
+                                end=piece.end_char, rule="unresolved noun phrase"))
+                            if ref.code and (ref.start, ref.end) not in have:
+                                tgt.append(ref)
+                                notes.append(f"target = civilian place '{piece.text}'")
         # "between X and Y" with no other source: the first is the source
         if not src and len(tgt) >= 2 and any("'between'" in n for n in notes):
             src, tgt = tgt[:1], tgt[1:]
@@ -1341,6 +1366,30 @@ class EventCoderEngine:
             if reporters:
                 notes.append(f"reported by {_describe(reporters)} via '{fr.reporter.text}'")
         return self._event(sc, trig, fr, info, src, tgt, reporters, notes)
+
+    def _civilian_place(self, sc: SentenceCoder, ref: ActorRef) -> ActorRef:
+        """An attacked civilian place ("residential areas near the town of Rafah", "homes in
+        Idlib") stands for the civilians of the country its named place is in."""
+        if ref.code or ref.start is None or ref.end is None:
+            return ref
+        span = sc.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or _lemma(span.root) not in _CIVILIAN_PLACES:
+            return ref
+        root = span.root
+        where = [t for c in root.children if c.dep_ == "prep"
+                 and c.lower_ in ("in", "near", "of", "inside", "around", "outside")
+                 for t in c.subtree]
+        found = [m for m in self.mentions(sc.doc, where)
+                 if m.resolved and m.actor is not None and m.actor.code]
+        if not found:
+            return ref
+        actor = found[0].actor
+        if actor is None:
+            return ref
+        return ref.model_copy(update={"code": actor.code, "sector": "CVL",
+                                      "cameo": f"{actor.code}CVL", "kind": actor.kind,
+                                      "name": actor.name,
+                                      "rule": f"civilian place in '{found[0].text}'"})
 
     def _noun_args(self, sc: SentenceCoder, trig: Trigger, fr: Frame,
                    by_tok: dict[int, Trigger], skip: set[int],

@@ -248,3 +248,9 @@ def test_a_question_is_not_a_request(code) -> None:  # type: ignore[no-untyped-d
     assert code("The Kenyan foreign minister asked.") == []
     (ev,) = code("Kenya asked Uganda for help.")
     assert ev.event == "REQUEST" and _codes(ev.recipient) == {"UGA"}
+
+
+def test_attacked_civilian_places_are_civilians(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Syrian jets bombed rebel positions and residential areas near the town "
+                 "of Idlib.")
+    assert ("SYR", "CVL") in {(r.code, r.sector) for r in ev.recipient}
