@@ -1414,6 +1414,21 @@ class EventCoderEngine:
             t2, h2 = sc._noun_targets(noun, skip=skip)
             tgt += t2
             ht += h2
+        if not any(r.code for r in tgt) and fr.code[:2] in ("11", "10", "12") \
+                and _lemma(noun) in _CONTENT_NOUNS | _OWNED_NOUNS:
+            # "an allegation by X that the NPFL had taken the city", "a demand that Israel
+            # withdraw": the subject of the clause is who is accused or asked
+            for c in [*np.children, *(g for p in np.children if p.dep_ == "prep"
+                                      for o in p.children if o.dep_ == "pobj"
+                                      for g in o.children)]:
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") \
+                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    got = [r for r in sc._refs_for(subj[0]) if r.code] if subj else []
+                    if got:
+                        tgt = got
+                        ht = [f"subject '{subj[0].text}' of its clause"]
+                        break
         if ht:
             how.append("target = " + "; ".join(ht))
         while np.dep_ == "conj" and np.head.pos_ in ("NOUN", "PROPN"):
