@@ -257,7 +257,7 @@ def test_attacked_civilian_places_are_civilians(code) -> None:  # type: ignore[n
 
 
 def test_the_accused_in_an_allegation_clause(code) -> None:  # type: ignore[no-untyped-def]
-    evs = code("Observers examined an allegation by Kenya that Ugandan troops had crossed "
-               "the border.")
+    evs = code("The committee has completed its investigation into an allegation by Kenya "
+               "that Ugandan troops had crossed the border.")
     (ev,) = [e for e in evs if e.event == "ACCUSE"]
     assert _codes(ev.actor) == {"KEN"} and _codes(ev.recipient) == {"UGA"}
