@@ -103,6 +103,8 @@ _CIVILIAN_PLACES = {"area", "areas", "home", "homes", "house", "houses", "villag
                     "market", "markets", "mosque", "mosques", "church", "churches",
                     "camp", "camps", "town", "towns", "street", "streets", "building",
                     "buildings", "residence", "residences", "shelter", "shelters"}
+_DISPLACE_VERBS = {"flee", "order", "expel", "deport", "displace", "evict", "drive", "force",
+                   "chase", "uproot", "escape", "banish"}
 _QUESTION_VERBS = {"ask", "wonder", "query"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "reiterate", "confirm",
                  "proclaim", "repeat"}
@@ -332,6 +334,12 @@ class SentenceCoder:
         if tok.lower_ in _REL_PRON and tok.head.dep_ == "relcl":
             return self._refs_for(tok.head.head, depth=depth + 1)
         own = self.engine.mentions(self.doc, [tok])
+        if tok.pos_ in ("NOUN", "PROPN") and not any(
+                m.resolved and m.actor is not None and m.actor.sector not in (None, "CVL", "REF")
+                for m in own):
+            displaced = self._displaced_from(tok)
+            if displaced is not None:
+                return [displaced]
         if own and any(m.resolved for m in own):
             return [_ref_from_mention(m) for m in _prefer_resolved(own)]
         if tok.lower_ in ("it", "they", "its", "their") and tok.pos_ == "PRON":
@@ -373,6 +381,31 @@ class SentenceCoder:
                 return [ActorRef(entity_text=text, start=span.start_char, end=span.end_char,
                                  rule="unresolved noun phrase")]
         return []
+
+    def _displaced_from(self, tok: Token) -> ActorRef | None:
+        """People "fleeing Somalia", "ordered out of Nigeria", "expelled from Iraq" are
+        refugees of that country (CAMEO sector REF)."""
+        for c in tok.children:
+            if c.dep_ != "acl" or _lemma(c) not in _DISPLACE_VERBS:
+                continue
+            places = [g for g in c.children if g.dep_ in ("dobj", "obj")]
+            preps = [p for p in c.children if p.dep_ in ("prep", "prt")
+                     and p.lower_ in ("from", "out")]
+            preps += [q for p in preps if p.lower_ == "out" for q in p.children
+                      if q.dep_ == "prep" and q.lower_ == "of"]
+            places += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+            for g in places:
+                found = [m for m in self.engine.mentions(self.doc, [g]) if m.resolved
+                         and m.actor is not None and m.actor.code and m.actor.kind == "country"]
+                if found and found[0].actor is not None:
+                    a = found[0].actor
+                    left = min(t.i for t in self._np_core(tok) if t.i <= tok.i)
+                    span = self.doc[left: tok.i + 1]
+                    return ActorRef(entity_text=span.text, code=a.code, sector="REF",
+                                    cameo=f"{a.code}REF", name=a.name, kind=a.kind,
+                                    start=span.start_char, end=span.end_char,
+                                    rule=f"displaced from '{found[0].text}'")
+        return None
 
     def _antecedent(self, pron: Token) -> ActorMention | None:
         """A resolved group or country mention a pronoun may point back to (used only when

@@ -261,3 +261,8 @@ def test_the_accused_in_an_allegation_clause(code) -> None:  # type: ignore[no-u
                "that Ugandan troops had crossed the border.")
     (ev,) = [e for e in evs if e.event == "ACCUSE"]
     assert _codes(ev.actor) == {"KEN"} and _codes(ev.recipient) == {"UGA"}
+
+
+def test_people_fleeing_a_country_are_its_refugees(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Kenya accepted thousands of people fleeing Somalia.")
+    assert [(r.code, r.sector) for r in ev.recipient] == [("SOM", "REF")]
