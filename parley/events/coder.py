@@ -600,6 +600,16 @@ class SentenceCoder:
                     refs.extend(got)
                     how.append(f"owner of '{m.text}' ({owner})")
             for c in m.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    # "lifted the sanctions imposed on Eritrea": whom the thing is aimed at
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon"):
+                            got = [r for g in p.children if g.dep_ == "pobj"
+                                   for r in self._refs_for(g)]
+                            if got:
+                                refs.extend(got)
+                                how.append(f"'{c.text} {p.lower_}' object {_names(got)}")
+            for c in m.children:
                 if c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS - {"from"}
                                          or (c.lower_ == "by" and m.dep_ != "pobj"
                                              and not owned)
@@ -1272,9 +1282,18 @@ class EventCoderEngine:
                 # "expressed concern about X", "complained about X": what it is about
                 for host in [tok, *(m for m in trig.matched if m.pos_ == "NOUN")]:
                     for c in host.children:
-                        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
-                            got = [r for g in c.children if g.dep_ == "pobj"
-                                   for r in sc._refs_for(g)]
+                        if c.dep_ == "prep" and (c.lower_ in _TOPIC_PREPS or (
+                                c.lower_ == "for" and host.i != tok.i)):
+                            # "concern for X's health", "pessimism over holding talks with
+                            # the United States": what it is about, or whom
+                            heads = [g for g in c.children if g.dep_ == "pobj"]
+                            heads += [o for g in c.children if g.dep_ == "pcomp"
+                                      for o in [*(x for x in g.children
+                                                  if x.dep_ in ("dobj", "obj")),
+                                                *(y for x in g.children if x.dep_ == "prep"
+                                                  and x.lower_ in _TARGET_PREPS
+                                                  for y in x.children if y.dep_ == "pobj")]]
+                            got = [r for g in heads for r in sc._refs_for(g)]
                             if got:
                                 tgt = got
                                 how_t = [f"'{c.lower_}' object {_names(got)}"]

@@ -266,3 +266,8 @@ def test_the_accused_in_an_allegation_clause(code) -> None:  # type: ignore[no-u
 def test_people_fleeing_a_country_are_its_refugees(code) -> None:  # type: ignore[no-untyped-def]
     (ev,) = code("Kenya accepted thousands of people fleeing Somalia.")
     assert [(r.code, r.sector) for r in ev.recipient] == [("SOM", "REF")]
+
+
+def test_lifting_sanctions_imposed_on_x(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The council lifted sanctions imposed on Eritrea nine years ago.")
+    assert ev.event == "RETREAT" and _codes(ev.recipient) == {"ERI"}
