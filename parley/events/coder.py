@@ -511,6 +511,11 @@ class SentenceCoder:
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if passive or verb.tag_ == "VBN" or (dep == "acl" and verb.tag_ == "VBD"):
                 return [], ""
+            if dep == "acl" and head.pos_ == "NOUN" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "the need to reform", "Russia's plan to attack": the noun is not the doer,
+                # its owner is
+                return self._noun_source(head)
             return self._refs_for(head), f"the noun '{head.text}' it modifies"
         if dep in ("acl", "pcomp", "pobj") and head.pos_ in ("NOUN", "PROPN"):
             return self._noun_source(head)

@@ -271,3 +271,14 @@ def test_people_fleeing_a_country_are_its_refugees(code) -> None:  # type: ignor
 def test_lifting_sanctions_imposed_on_x(code) -> None:  # type: ignore[no-untyped-def]
     (ev,) = code("The council lifted sanctions imposed on Eritrea nine years ago.")
     assert ev.event == "RETREAT" and _codes(ev.recipient) == {"ERI"}
+
+
+def test_infinitive_under_a_noun_takes_its_owner(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Sudan's plan to attack the rebels in Darfur was revealed.")
+    assert ev.event == "THREATEN" and _codes(ev.actor) == {"SDN"}
+    evs = code("The minister said the council should not ignore the need to reform the policy.")
+    assert all(r.entity_text != "the need" for e in evs for r in e.actor)
+
+
+def test_meeting_conditions_is_not_a_meeting(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("I find it hard to believe that these conditions have been met.") == []
