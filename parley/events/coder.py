@@ -553,6 +553,10 @@ class SentenceCoder:
                     how.append(f"{c.dep_} {_names(got)}")
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 for g in c.children:
+                    if c.lower_ == "at" and g.ent_type_ in ("GPE", "FAC", "LOC") \
+                            and int(trig.pattern.code[:2]) < 9:
+                        # "talks at the Kremlin", "met at Camp David": where, not whom
+                        continue
                     if g.dep_ == "pobj" and g.i not in skip:
                         got = self._refs_for(g)
                         if got:

@@ -282,3 +282,8 @@ def test_infinitive_under_a_noun_takes_its_owner(code) -> None:  # type: ignore[
 
 def test_meeting_conditions_is_not_a_meeting(code) -> None:  # type: ignore[no-untyped-def]
     assert code("I find it hard to believe that these conditions have been met.") == []
+
+
+def test_where_a_meeting_happens_is_not_its_target(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The Kenyan president met the Ugandan president at Nairobi on Monday.")
+    assert ev.event == "CONSULT" and _codes(ev.recipient) == {"UGA"}
