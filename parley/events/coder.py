@@ -559,6 +559,10 @@ class SentenceCoder:
                         continue
                     if g.dep_ == "pobj" and g.i not in skip:
                         got = self._refs_for(g)
+                        if c.lower_ == "with" and g.pos_ == "NOUN":
+                            # "pounded positions with airstrikes", "spoke with sincerity":
+                            # an instrument or a manner, unless it names an actor
+                            got = [r for r in got if r.code or r.sector]
                         if got:
                             refs.extend(got)
                             how.append(f"'{c.lower_}' object {_names(got)}")

@@ -287,3 +287,8 @@ def test_meeting_conditions_is_not_a_meeting(code) -> None:  # type: ignore[no-u
 def test_where_a_meeting_happens_is_not_its_target(code) -> None:  # type: ignore[no-untyped-def]
     (ev,) = code("The Kenyan president met the Ugandan president at Nairobi on Monday.")
     assert ev.event == "CONSULT" and _codes(ev.recipient) == {"UGA"}
+
+
+def test_instruments_are_not_targets(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Iraqi warplanes pounded rebel positions with deadly airstrikes.")
+    assert all("airstrikes" not in r.entity_text for r in ev.recipient)
