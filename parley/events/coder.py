@@ -1349,6 +1349,11 @@ class EventCoderEngine:
                     tgt = [r for r in src if (r.start, r.end) not in gkeys] + tgt
                     src = gsrc
                     notes.append(f"source = {gov_how} of '{gov.text}'")
+        if any(r.code for r in tgt):
+            # with a known target, unresolved common nouns are what is given, lifted or
+            # used ("handed over equipment and medicines to the Ministry of Health")
+            tgt = [r for r in tgt if r.code or r.sector
+                   or self._names_unknown(sc.doc, [r])]
         if not any(r.code for r in tgt) and (
                 int(fr.code[:2]) >= 13 or (not tgt and fr.code[:2] not in ("01", "04"))):
             # "imposed a curfew in Algiers", "fired at targets in Jericho", "set up a centre

@@ -292,3 +292,10 @@ def test_where_a_meeting_happens_is_not_its_target(code) -> None:  # type: ignor
 def test_instruments_are_not_targets(code) -> None:  # type: ignore[no-untyped-def]
     (ev,) = code("Iraqi warplanes pounded rebel positions with deadly airstrikes.")
     assert all("airstrikes" not in r.entity_text for r in ev.recipient)
+
+
+def test_given_things_are_not_targets_beside_a_known_one(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The United States handed over medical equipment and medicines to the "
+                 "Ministry of Health of Ethiopia.")
+    assert _codes(ev.recipient) == {"ETH"}
+    assert all(r.code for r in ev.recipient)
