@@ -678,7 +678,9 @@ class SentenceCoder:
                         if got:
                             refs.extend(got)
                             how.append(f"'{c.lower_}' object {_names(got)}")
-            elif c.dep_ == "prep" and c.lower_ == "of" and noun.dep_ != "compound":
+            elif c.dep_ == "prep" and c.lower_ == "of" and noun.dep_ != "compound" \
+                    and _lemma(noun) not in _CONTENT_NOUNS:
+                # (not "accusations of supporting insurgents": that is the charge)
                 # "the release of prisoners", "the arrest of X": the object of the action
                 for g in c.children:
                     if g.dep_ == "pobj" and g.i not in skip:

@@ -299,3 +299,9 @@ def test_given_things_are_not_targets_beside_a_known_one(code) -> None:  # type:
                  "Ministry of Health of Ethiopia.")
     assert _codes(ev.recipient) == {"ETH"}
     assert all(r.code for r in ev.recipient)
+
+
+def test_the_charge_is_not_the_accused(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("The offer could ease pressure from accusations of supporting Somali rebels.")
+    assert all(not e.recipient or _codes(e.recipient) != {"SOM"} for e in evs
+               if e.event == "ACCUSE")
