@@ -1614,7 +1614,18 @@ class EventCoderEngine:
             return None
         notes = [f"source = {how}", "statement: a reporting verb with a known speaker and no "
                  "other event in the sentence"]
-        return self._event(sc, trig, fr, self.table["010"], src, [], [], notes)
+        tgt: list[ActorRef] = []
+        for c in root.children:
+            # "said the U.S. Embassy had conveyed concerns": whom the statement is about
+            if c.dep_ == "ccomp":
+                subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                tgt = [r for r in (sc._refs_for(subj[0]) if subj else [])
+                       if r.code and (r.start, r.end) not in speaker
+                       and not (subj[0].pos_ == "PRON" and r.code in {x.code for x in src})]
+                if tgt:
+                    notes.append(f"target = subject '{subj[0].text}' of its clause")
+                    break
+        return self._event(sc, trig, fr, self.table["010"], src, tgt, [], notes)
 
     def _event(self, sc: SentenceCoder, trig: Trigger, fr: Frame, info: CameoCode,
                src: list[ActorRef], tgt: list[ActorRef], reporters: list[ActorRef],

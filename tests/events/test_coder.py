@@ -305,3 +305,8 @@ def test_the_charge_is_not_the_accused(code) -> None:  # type: ignore[no-untyped
     evs = code("The offer could ease pressure from accusations of supporting Somali rebels.")
     assert all(not e.recipient or _codes(e.recipient) != {"SOM"} for e in evs
                if e.event == "ACCUSE")
+
+
+def test_a_statement_is_about_its_clause_subject(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The Kenyan government said that Uganda was a reliable partner.")
+    assert ev.event == "STATEMENT" and _codes(ev.recipient) == {"UGA"}
