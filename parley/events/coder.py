@@ -910,6 +910,7 @@ class SentenceCoder:
                 cur = head
                 continue
             if dep == "pobj" and pat.pos == "noun" and head.dep_ == "prep" \
+                    and head.lower_ not in _BACKGROUND_PREPS \
                     and self.lex.governor("light", _lemma(head.head)) \
                     and head.head.pos_ in ("VERB", "AUX") and fr.kind == "action" \
                     and fr.governor is None:

@@ -310,3 +310,9 @@ def test_the_charge_is_not_the_accused(code) -> None:  # type: ignore[no-untyped
 def test_a_statement_is_about_its_clause_subject(code) -> None:  # type: ignore[no-untyped-def]
     (ev,) = code("The Kenyan government said that Uganda was a reliable partner.")
     assert ev.event == "STATEMENT" and _codes(ev.recipient) == {"UGA"}
+
+
+def test_background_noun_does_not_take_the_main_verb(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("The rebels issued an ultimatum to Kenya after weeks of talks with Uganda.")
+    (ev,) = [e for e in evs if e.event == "THREATEN"]
+    assert _codes(ev.recipient) == {"KEN"}
