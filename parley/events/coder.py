@@ -105,6 +105,12 @@ _CIVILIAN_PLACES = {"area", "areas", "home", "homes", "house", "houses", "villag
                     "buildings", "residence", "residences", "shelter", "shelters"}
 _DISPLACE_VERBS = {"flee", "order", "expel", "deport", "displace", "evict", "drive", "force",
                    "chase", "uproot", "escape", "banish"}
+_NATURAL_FORCES = {"tsunami", "earthquake", "quake", "storm", "hurricane", "cyclone", "typhoon",
+                   "flood", "floods", "flooding", "tornado", "drought", "wildfire", "fire",
+                   "fires", "blaze", "landslide", "avalanche", "eruption", "volcano",
+                   "disaster", "virus", "epidemic", "pandemic", "outbreak", "disease",
+                   "heatwave", "snowstorm", "blizzard", "mudslide", "tremor", "aftershock",
+                   "rain", "rains", "winds", "wave", "waves"}
 _QUESTION_VERBS = {"ask", "wonder", "query"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "reiterate", "confirm",
                  "proclaim", "repeat"}
@@ -1407,6 +1413,13 @@ class EventCoderEngine:
         if not src and len(tgt) >= 2 and any("'between'" in n for n in notes):
             src, tgt = tgt[:1], tgt[1:]
         if not src and not tgt:
+            return None
+        if int(fr.code[:2]) >= 14 and src and all(
+                not r.code and r.start is not None and any(
+                    w.lower().strip(".,") in _NATURAL_FORCES
+                    for w in r.entity_text.split()[-1:]) for r in src):
+            # "the tsunami which struck south Asia", "the earthquake hit Nepal": nature is
+            # no actor
             return None
         if pat.objects is not None and "*" in pat.objects \
                 and not any(r.code or r.sector for r in (*src, *tgt)) \

@@ -316,3 +316,7 @@ def test_background_noun_does_not_take_the_main_verb(code) -> None:  # type: ign
     evs = code("The rebels issued an ultimatum to Kenya after weeks of talks with Uganda.")
     (ev,) = [e for e in evs if e.event == "THREATEN"]
     assert _codes(ev.recipient) == {"KEN"}
+
+
+def test_nature_is_no_attacker(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("A powerful earthquake hit Nepal on Saturday.") == []
