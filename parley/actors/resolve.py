@@ -240,8 +240,9 @@ class DocResolver:
         self.kb = kb
         self.doc = doc
         self.date = _as_date(doc._.parley_date)
-        raw_hits = kb.match(doc.text)
-        self.hits = [h for h in select_hits(raw_hits) if not _regional_demonym(doc.text, h)]
+        text = doc.text  # built from the tokens on every access: read it once
+        raw_hits = kb.match(text)
+        self.hits = [h for h in select_hits(raw_hits) if not _regional_demonym(text, h)]
         # token index -> hit covering it
         self.tok_hit: dict[int, Hit] = {}
         self.hit_tokens: dict[int, tuple[int, int]] = {}
