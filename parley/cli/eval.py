@@ -79,7 +79,10 @@ def _bar(value: float, width: int = 20) -> str:
 def _types_table(result: EvalResult) -> Table:
     table = Table(title="event types")
     for col in ("type", "precision", "recall", "F1", "", "support", "predicted"):
-        table.add_column(col, justify="left" if col in {"type", ""} else "right")
+        if col == "":  # the bar: cropped, never wrapped or elided, on a narrow terminal
+            table.add_column(col, no_wrap=True, overflow="crop", min_width=10)
+        else:
+            table.add_column(col, justify="left" if col == "type" else "right")
     for label, c in result.per_type.items():
         table.add_row(label, f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}",
                       f"[green]{_bar(float(c['f1']))}[/]", str(c["support"]),
