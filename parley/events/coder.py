@@ -1095,6 +1095,18 @@ def _names(refs: list[ActorRef]) -> str:
     return ", ".join(f"'{r.entity_text}'" for r in refs)
 
 
+def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
+    """``refs`` without repeats of the same name with the same code and sector."""
+    seen: set[tuple[str, str | None, str | None]] = set()
+    out: list[ActorRef] = []
+    for r in refs:
+        key = (" ".join(r.entity_text.lower().split()), r.code, r.sector)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
 def _describe(refs: list[ActorRef]) -> str:
     out = []
     for r in refs:
@@ -1445,6 +1457,9 @@ class EventCoderEngine:
         # one actor cannot be its own recipient
         src_keys = {(r.start, r.end) for r in src}
         tgt = [r for r in tgt if (r.start, r.end) not in src_keys]
+        # the same actor named twice in a sentence ("Egypt and Sudan ... Egypt and Sudan")
+        # is listed once on each side
+        src, tgt = _distinct(src), _distinct(tgt)
         info = self.table.get(fr.code) or self.table[pat.code]
         reporters: list[ActorRef] = []
         if fr.reporter is not None:

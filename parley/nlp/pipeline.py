@@ -21,6 +21,7 @@ def _import_factories() -> None:
     # Importing the modules registers the factories with spaCy.
     from ..actors import component as _actors  # noqa: F401
     from ..events import component as _events  # noqa: F401
+    from . import paragraphs as _paragraphs  # noqa: F401
 
 
 @lru_cache(maxsize=4)
@@ -31,6 +32,8 @@ def _load(name: str, components: tuple[str, ...], config_key: str) -> Language:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
         raise ModelError(Errors.E010.format(name=name, reason=exc)) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("parley_paragraphs", before="parser")
     for comp in components:
         nlp.add_pipe(comp, config=_component_configs(config_key).get(comp, {}))
     return nlp
