@@ -25,40 +25,9 @@ import csv
 import re
 from pathlib import Path
 
+from parley.events.cameo import penta_class, quad_class
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def quad_class(code: str) -> int:
-    """CAMEO QuadClass, public statements kept apart: 0 public statement (01), 1 verbal
-    cooperation (02-05), 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material
-    conflict (14-20)."""
-    root = int(code[:2])
-    if root == 1:
-        return 0
-    if root <= 5:
-        return 1
-    if root <= 8:
-        return 2
-    if root <= 13:
-        return 3
-    return 4
-
-
-def penta_class(code: str) -> int:
-    """PentaClass in the Phoenix convention that the development gold follows: 0 neutral
-    (01 statements, 02 appeals), 1 verbal cooperation (03-05), 2 material cooperation
-    (06-08), 3 verbal conflict (09-13 and 16, reducing relations and sanctions), 4 material
-    conflict (14, 15, 17-20)."""
-    root = int(code[:2])
-    if root <= 2:
-        return 0
-    if root <= 5:
-        return 1
-    if root <= 8:
-        return 2
-    if root <= 13 or root == 16:
-        return 3
-    return 4
 
 
 def read_mapping(path: Path) -> dict[str, tuple[str, str, str]]:

@@ -115,6 +115,18 @@ def _summary(store: Store, pipeline: Pipeline, done: list[ProcessedDocument]) ->
     )
 
 
+def _start_coding_run(store: Store, pipeline: Pipeline, *, command: str) -> str:
+    """Record a run with the versions that will code it (loads the spaCy pipeline)."""
+    try:
+        return store.start_run(
+            command=command, coder_version=pipeline.coder_version,
+            dictionary_version=pipeline.dictionary_version, model=pipeline.model_name,
+            settings=pipeline.settings.model_dump(),
+        )
+    except ParleyError as exc:
+        fail(exc)
+
+
 def _open(cfg: Settings) -> Store:
     try:
         return Store.open(cfg.db)
@@ -150,14 +162,7 @@ def code(
     cfg = settings(db=db, model=model)
     pipeline = Pipeline(cfg)
     with _open(cfg) as store:
-        try:
-            run_id = store.start_run(
-                command="code", coder_version=pipeline.coder_version,
-                dictionary_version=pipeline.dictionary_version, model=pipeline.model_name,
-                settings=cfg.model_dump(),
-            )
-        except ParleyError as exc:
-            fail(exc)
+        run_id = _start_coding_run(store, pipeline, command="code")
         n_events, failed, done = _code(pipeline, store, run_id=run_id, recode=recode,
                                        quiet=quiet)
         store.finish_run(run_id, documents=len(done), events=n_events, errors=failed)
@@ -177,14 +182,7 @@ def run(
     cfg = settings(db=db, model=model)
     pipeline = Pipeline(cfg)
     with _open(cfg) as store:
-        try:
-            run_id = store.start_run(
-                command="run " + " ".join(paths), coder_version=pipeline.coder_version,
-                dictionary_version=pipeline.dictionary_version, model=pipeline.model_name,
-                settings=cfg.model_dump(),
-            )
-        except ParleyError as exc:
-            fail(exc)
+        run_id = _start_coding_run(store, pipeline, command="run " + " ".join(paths))
         tally = _ingest(pipeline, store, paths, run_id=run_id, quiet=quiet)
         n_events, failed, done = _code(pipeline, store, run_id=run_id, recode=False,
                                        quiet=quiet)

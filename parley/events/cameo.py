@@ -74,6 +74,22 @@ def cameo_table() -> dict[str, CameoCode]:
     return out
 
 
+def quad_class(code: str) -> int:
+    """CAMEO QuadClass of a code, public statements kept apart: 0 public statement (01), 1
+    verbal cooperation (02-05), 2 material cooperation (06-08), 3 verbal conflict (09-13),
+    4 material conflict (14-20)."""
+    root = int(code[:2])
+    if root == 1:
+        return 0
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    if root <= 13:
+        return 3
+    return 4
+
+
 def penta_class(code: str) -> int:
     """PentaClass of a CAMEO code (the ``penta_class`` column of the table): 0 neutral
     (01 statements, 02 appeals), 1 verbal cooperation (03-05), 2 material cooperation
@@ -91,4 +107,4 @@ def penta_class(code: str) -> int:
 
 
 __all__ = ["CAMEO_FILE", "PLOVER_ALIASES", "PLOVER_TYPES", "CameoCode", "cameo_table",
-           "penta_class"]
+           "penta_class", "quad_class"]
