@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
     Connection,
     Engine,
+    Table,
     and_,
     create_engine,
     delete,
@@ -428,24 +429,16 @@ class Store:
             return [dict(r) for r in conn.execute(q).mappings()]
 
     def sentences(self, doc_id: str) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [
-                dict(r)
-                for r in conn.execute(
-                    select(s.sentences).where(s.sentences.c.doc_id == doc_id)
-                    .order_by(s.sentences.c.idx)
-                ).mappings()
-            ]
+        return self._doc_rows(s.sentences, doc_id, order=s.sentences.c.idx)
 
     def mentions(self, doc_id: str) -> list[dict[str, Any]]:
+        return self._doc_rows(s.actor_mentions, doc_id, order=s.actor_mentions.c.start)
+
+    def _doc_rows(self, table: Table, doc_id: str, *, order: Any) -> list[dict[str, Any]]:
+        """A document's rows of ``table`` as dicts, in ``order``."""
         with self.engine.connect() as conn:
-            return [
-                dict(r)
-                for r in conn.execute(
-                    select(s.actor_mentions).where(s.actor_mentions.c.doc_id == doc_id)
-                    .order_by(s.actor_mentions.c.start)
-                ).mappings()
-            ]
+            q = select(table).where(table.c.doc_id == doc_id).order_by(order)
+            return [dict(r) for r in conn.execute(q).mappings()]
 
     def stats(self) -> dict[str, int]:
         with self.engine.connect() as conn:
