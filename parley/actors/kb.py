@@ -267,10 +267,19 @@ class KnowledgeBase:
                 continue
             proper = any(c.isupper() or c.isdigit() for c in surface)
             es = entries if proper else []
+            if agents and not proper:
+                # agent words given capitalised ("Labour", "Tories") are names of a kind
+                agents = [a for a in agents if not _proper_word(a.word)]
             if not es and not agents:
                 continue
             hits.append(Hit(start, end, n, es, agents))
         return hits
+
+
+def _proper_word(word: str) -> bool:
+    """An agent word written with a leading capital and not all in capitals ("Labour",
+    "Liberal Democrats"): it matches only text with a capital letter."""
+    return word[:1].isupper() and not word.replace(" ", "").isupper() and word[1:2].islower()
 
 
 # ---------------------------------------------------------------------- loading

@@ -230,6 +230,7 @@ class _Unit:
     res: _Res | None = None
     needs_context: bool = False
     antecedent: str | None = None
+    source: _Unit | None = None  # the unit a coreference copied its actor from
     extra: list[tuple[Actor, str, str | None]] = field(default_factory=list)  # pairs
 
 
@@ -349,11 +350,11 @@ class DocResolver:
         doc = self.doc
         i = start
         while i < root_i:
-            if self.pos[i] != PROPN:
+            if self.pos[i] != PROPN or i in self.tok_hit:
                 i += 1
                 continue
             j = i
-            while j < root_i and self.pos[j] == PROPN:
+            while j < root_i and self.pos[j] == PROPN and j not in self.tok_hit:
                 j += 1
             found = city_index().get(norm_phrase(doc[i:j].text))
             if found is not None:
@@ -568,6 +569,16 @@ class DocResolver:
                 pairs.append((u.start, unit_at_root[u.root.head.i], u))
         self._coref(units, pairs)
         self._context(units)
+        for u in units:
+            # a coreference copied its antecedent before the context gave that one a country
+            src = u.source.res if u.source is not None else None
+            if (u.res is not None and u.res.code is None and src is not None
+                    and src.code is not None and not u.extra
+                    and not (u.kind == "pron" and u.root.dep_ == "poss")):
+                u.res.code, u.res.cameo = src.code, _cameo(src.code, u.res.sector)
+                u.res.kind = src.kind if u.res.kind == "other" else u.res.kind
+                u.res.name = u.res.name or src.name
+                u.res.rules.extend(r for r in src.rules if r.startswith("context:"))
         out: list[ActorMention] = []
         doc_id = doc._.parley_doc_id
         for u in units:
@@ -639,6 +650,7 @@ class DocResolver:
                         assert prev.res is not None
                         u.res = _copy(prev.res, "coref:pronoun")
                         u.antecedent = doc[prev.start:prev.end].text
+                        u.source = prev
                         break
                 continue
             if u.kind == "defref":
@@ -668,6 +680,7 @@ class DocResolver:
                     if ws and ws <= pws:
                         u.res = _copy(prev.res, "coref:name")
                         u.antecedent = doc[prev.start:prev.end].text
+                        u.source = prev
                         break
                 continue
             if res.kind == "person":
@@ -680,11 +693,14 @@ class DocResolver:
                         if ws and ws <= pws:
                             u.res = _copy(prev.res, "coref:name")
                             u.antecedent = doc[prev.start:prev.end].text
+                            u.source = prev
                             u.needs_context = False
                             break
                     else:
-                        if res.agent is not None or res.affiliation:
-                            u.needs_context = True
+                        # a named person takes the country of the context too ("Michael
+                        # Howard" in a British story); a bare name not that of the sentence
+                        u.needs_context = res.agent is not None or bool(res.affiliation) \
+                            or _full_name(res.person or text)
                 elif res.entry is not None:
                     for prev in seen_people:
                         assert prev.res is not None
@@ -702,6 +718,7 @@ class DocResolver:
                     if prev.res.role and res.agent.word in prev.res.role.lower():
                         u.res = _copy(prev.res, "coref:role")
                         u.antecedent = doc[prev.start:prev.end].text
+                        u.source = prev
                         u.needs_context = False
                         break
 
@@ -784,8 +801,10 @@ class DocResolver:
             sent = self.sent_index(u.start)
             code: str | None = None
             how = ""
+            bare_name = u.res.kind == "person" and u.res.agent is None and \
+                not u.res.affiliation
             for prev in reversed(units):
-                if prev.start >= u.start or self.sent_index(prev.start) != sent:
+                if bare_name or prev.start >= u.start or self.sent_index(prev.start) != sent:
                     continue
                 if prev.res is not None and prev.res.kind == "country" and _is_country(
                         prev.res.code):
@@ -871,6 +890,15 @@ def _adopt(res: _Res, other: _Res, rule: str, *, keep_agent: bool = False) -> _R
         other.name if other.kind != "country" else None)
     out.role = out.role or other.role
     return out
+
+
+def _full_name(name: str) -> bool:
+    """A name that looks like a person's: two or more capitalised words, no digits and no
+    word in capitals ("Michael Howard", "Mr Howard"; not "Suharto", "COVID-19", "SLM")."""
+    ws = name.split()
+    return len(ws) >= 2 and all(
+        w[:1].isupper() and (len(w) < 3 or not w.isupper()) and not any(c.isdigit() for c in w)
+        for w in ws)
 
 
 def _clean_name(ent: Span) -> str:

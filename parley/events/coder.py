@@ -1076,6 +1076,12 @@ def _prefer_resolved(ms: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def _with_role(r: ActorRef) -> bool:
+    """False for a person known only by name, whose country the actor stage took from the
+    context ("Michael Howard" in a British story): not enough to make a sentence an event."""
+    return not (r.kind == "person" and r.sector is None)
+
+
 def _ref_from_mention(m: ActorMention) -> ActorRef:
     a = m.actor
     return ActorRef(
@@ -1208,7 +1214,7 @@ class EventCoderEngine:
         nominal = {built[i].id for i in built if by_tok[i].pattern.pos == "noun"}
         events = [e for e in events if depths[e.id] == top
                   or (depths[e.id] == top + 1 and e.id not in nominal
-                      and any(r.code for r in e.actor))]
+                      and any(r.code and _with_role(r) for r in e.actor))]
         events = self._dedupe(events)
         if not events and self.statements:
             st = self._statement(sc)
@@ -1622,7 +1628,7 @@ class EventCoderEngine:
         # a statement is an event only when a political actor makes it: not "the company
         # said", "the coach said"
         src = [r for r in src if r.code and (r.sector or "") not in _NONPOLITICAL_SECTORS
-               and r.kind != "other"]
+               and r.kind != "other" and _with_role(r)]
         if not src:
             return None
         # ... and speaks about another actor: "Lavrov said the Geneva talks had stalled",
@@ -1675,11 +1681,12 @@ class EventCoderEngine:
         expl.extend(fr.notes)
         expl.extend(notes)
         conf = 0.5
-        if any(r.code for r in src):
+        # a person known only by name counts as unresolved here (see _with_role)
+        if any(r.code and _with_role(r) for r in src):
             conf += 0.2
         elif src:
             conf += 0.05
-        if any(r.code for r in tgt):
+        if any(r.code and _with_role(r) for r in tgt):
             conf += 0.1
         conf += 0.05 * pat.specificity
         if pat.pos == "noun":

@@ -1,0 +1,60 @@
+"""Named people, their later mentions and party names take the country of the context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from parley.models import ActorMention
+
+Annotate = Callable[..., Doc]
+
+_TEXT = ("The British government set out new plans on Monday. Michael Hartley criticised the "
+         "plans in London. Mr Hartley said he would vote against them. The Liberal Democrats "
+         "and the Tories criticised them too, and Labour defended them. Child labour is rare. "
+         "Tory leader Michael Howard spoke.")
+
+
+def _one(doc: Doc, text: str) -> ActorMention:
+    found = [m for m in doc._.parley_mentions if m.text == text]
+    assert len(found) == 1, f"{text!r} in {[m.text for m in doc._.parley_mentions]}"
+    return found[0]
+
+
+def _cs(m: ActorMention) -> tuple[str | None, str | None]:
+    assert m.actor is not None, m
+    return m.actor.code, m.actor.sector
+
+
+def test_a_named_person_takes_the_document_country(annotate: Annotate) -> None:
+    doc = annotate(_TEXT)
+    m = _one(doc, "Michael Hartley")
+    assert _cs(m) == ("GBR", None)
+    assert m.rule == "context:document"
+    assert m.actor is not None and m.actor.person == "Michael Hartley"
+
+
+def test_later_mentions_follow_the_person_once_it_has_a_country(annotate: Annotate) -> None:
+    doc = annotate(_TEXT)
+    later = _one(doc, "Mr Hartley")
+    assert _cs(later) == ("GBR", None) and later.antecedent == "Michael Hartley"
+    he = _one(doc, "he")
+    assert _cs(he) == ("GBR", None)
+    assert he.rule is not None and "coref:pronoun" in he.rule
+
+
+def test_party_names_are_parties_of_the_context_country(annotate: Annotate) -> None:
+    doc = annotate(_TEXT)
+    for name in ("Liberal Democrats", "Tories", "Labour"):
+        assert _cs(_one(doc, name)) == ("GBR", "PTY"), name
+    assert _cs(_one(doc, "Tory leader Michael Howard")) == ("GBR", "PTY")
+    # lower case "labour" is work, not the party
+    assert not any(m.text.lower() == "labour" and m.actor is not None and
+                   m.actor.sector == "PTY" for m in doc._.parley_mentions if m.text != "Labour")
+
+
+def test_a_single_unknown_name_stays_uncoded(annotate: Annotate) -> None:
+    doc = annotate("Britain said talks would go ahead. SLM rejected the offer.")
+    assert all(m.actor is None or m.actor.code is None
+               for m in doc._.parley_mentions if m.text == "SLM")
