@@ -57,6 +57,19 @@ _DEFINITE_NOUNS = {
     "republic": ("country",), "emirate": ("country",),
 }
 _DEFINITE_IDS = frozenset(get_string_id(w) for w in ("the", "this", "that"))
+# agent heads that name one person: an antecedent for he/she like a named person
+_OFFICE_HEADS = frozenset({
+    "minister", "secretary", "president", "chancellor", "premier", "king", "queen", "emir",
+    "prince", "princess", "sultan", "monarch", "governor", "mayor", "ambassador", "envoy",
+    "diplomat", "spokesperson", "spokesman", "spokeswoman", "official", "leader", "chief",
+    "director", "adviser", "advisor", "aide", "general", "commander", "judge", "prosecutor",
+    "senator", "congressman", "speaker", "lawmaker", "cardinal", "archbishop", "bishop", "imam",
+    "cleric", "priest", "journalist", "reporter", "editor", "doctor", "professor", "expert",
+    "analyst", "mp", "msp"})
+# a council or board of a civil sector (refugees, patients, churches) is an NGO
+_BODY_WORDS = frozenset({"council", "councils"})
+_CIVIL_SECTORS = frozenset({"REF", "CVL", "HRI", "LAB", "BUS", "EDU", "HLH", "REL", "MED",
+                            "ENV", "NGO"})
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "retired"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STRIP_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE})
@@ -295,6 +308,15 @@ class DocResolver:
             res.sector = "ELI"
             res.cameo = _cameo(res.code, "ELI")
             res.rules.append("former")
+        if (res.agent is not None and res.entry is None and res.agent.word in _BODY_WORDS
+                and root_hit is not None and any(
+                    h is not root_hit and not h.entries and h.agents
+                    and h.agents[-1].sector in _CIVIL_SECTORS for h in hits)):
+            # "the Refugee Council", "a patients' council": a body of civil society, not of
+            # the state
+            res.code, res.sector, res.cameo, res.kind = "NGO", "NGO", "NGO", "ngo"
+            res.name = self.doc[start:end].text
+            res.rules.append("civil-body")
         ent = self.ent_of.get(root.i)
         if (ent is not None and ent.label_ == "ORG" and root_hit is None and res.entry is not None
                 and res.entry.kind == "country" and res.agent is None):
@@ -700,7 +722,7 @@ class DocResolver:
                         # a named person takes the country of the context too ("Michael
                         # Howard" in a British story); a bare name not that of the sentence
                         u.needs_context = res.agent is not None or bool(res.affiliation) \
-                            or _full_name(res.person or text)
+                            or _full_name(res.person or "") or _full_name(text)
                 elif res.entry is not None:
                     for prev in seen_people:
                         assert prev.res is not None
@@ -721,6 +743,10 @@ class DocResolver:
                         u.source = prev
                         u.needs_context = False
                         break
+            if (res.agent is not None and u.source is None and u.root.tag_ in ("NN", "NNP")
+                    and u.root.lemma_.lower() in _OFFICE_HEADS):
+                # "the home secretary said he ...": one office holder, a pronoun's antecedent
+                seen_people.append(u)
 
     def _definite(self, u: _Unit, units: list[_Unit]) -> None:
         """"the group" -> the last group mentioned; "the country" -> the last country."""

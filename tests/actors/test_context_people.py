@@ -58,3 +58,26 @@ def test_a_single_unknown_name_stays_uncoded(annotate: Annotate) -> None:
     doc = annotate("Britain said talks would go ahead. SLM rejected the offer.")
     assert all(m.actor is None or m.actor.code is None
                for m in doc._.parley_mentions if m.text == "SLM")
+
+
+def test_pronouns_point_back_to_an_office_holder(annotate: Annotate) -> None:
+    doc = annotate("Britain said talks would go ahead. The home secretary said he would not "
+                   "launch an inquiry. The prime minister said she was happy.")
+    he = _one(doc, "he")
+    assert _cs(he) == ("GBR", "GOV") and he.antecedent == "home secretary"
+    she = _one(doc, "she")
+    assert _cs(she) == ("GBR", "GOV") and she.antecedent == "prime minister"
+
+
+def test_titled_people_and_civil_bodies(annotate: Annotate) -> None:
+    doc = annotate("Britain said talks would go ahead. The Refugee Council criticised the plans. "
+                   "Ecologists warned MSPs. The city council met. The Cardinal spoke to voters. "
+                   "Mr Clarke and Lord Falconer disagreed.")
+    assert _cs(_one(doc, "Refugee Council")) == ("NGO", "NGO")
+    assert _cs(_one(doc, "city council")) == ("GBR", "GOV")
+    assert _cs(_one(doc, "Ecologists")) == ("GBR", "ENV")
+    assert _cs(_one(doc, "MSPs")) == ("GBR", "LEG")
+    assert _cs(_one(doc, "Cardinal")) == ("GBR", "REL")
+    assert _cs(_one(doc, "voters")) == ("GBR", "CVL")
+    assert _cs(_one(doc, "Mr Clarke")) == ("GBR", None)
+    assert _cs(_one(doc, "Lord Falconer")) == ("GBR", None)
