@@ -70,6 +70,11 @@ _OFFICE_HEADS = frozenset({
 _BODY_WORDS = frozenset({"council", "councils"})
 _CIVIL_SECTORS = frozenset({"REF", "CVL", "HRI", "LAB", "BUS", "EDU", "HLH", "REL", "MED",
                             "ENV", "NGO"})
+# first-person pronouns inside a quotation stand for its speaker
+_FIRST_PERSON = frozenset({"i", "we"})
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "insist", "warn", "claim", "argue", "explain",
+                           "state", "declare", "write", "stress", "note", "continue"})
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "retired"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STRIP_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE})
@@ -541,6 +546,8 @@ class DocResolver:
                 add(_Unit(ps, end, root, "pair"))
             elif root.lower_ in PERSON_PRONOUNS and root.pos_ == "PRON":
                 add(_Unit(root.i, root.i + 1, root, "pron"))
+            elif root.lower_ in _FIRST_PERSON and root.pos_ == "PRON":
+                add(_Unit(root.i, root.i + 1, root, "quote"))
             elif root.lemma_.lower() in _DEFINITE_NOUNS and self.lower[start] in _DEFINITE_IDS \
                     and not any(i in self.tok_hit or i in self.ent_of for i in range(start, end)):
                 add(_Unit(s, end, root, "defref"))
@@ -601,6 +608,7 @@ class DocResolver:
                 u.res.kind = src.kind if u.res.kind == "other" else u.res.kind
                 u.res.name = u.res.name or src.name
                 u.res.rules.extend(r for r in src.rules if r.startswith("context:"))
+        self._quotes(units)
         out: list[ActorMention] = []
         doc_id = doc._.parley_doc_id
         for u in units:
@@ -614,7 +622,7 @@ class DocResolver:
                 continue
             res = u.res
             if res is None or res.empty or (res.code is None and res.sector is None):
-                if u.kind in ("pron", "pair"):
+                if u.kind in ("pron", "pair", "quote"):
                     continue
                 out.append(ActorMention(doc_id=doc_id, sentence=sent, start=span.start_char,
                                         end=span.end_char, text=span.text))
@@ -665,6 +673,8 @@ class DocResolver:
         for u in units:
             res = u.res
             text = doc[u.start:u.end].text
+            if u.kind == "quote":
+                continue  # see _quotes
             if u.kind == "pron":
                 sent = self.sent_index(u.start)
                 for prev in reversed(seen_people):
@@ -747,6 +757,33 @@ class DocResolver:
                     and u.root.lemma_.lower() in _OFFICE_HEADS):
                 # "the home secretary said he ...": one office holder, a pronoun's antecedent
                 seen_people.append(u)
+
+    def _quotes(self, units: list[_Unit]) -> None:
+        """'"We will vote against it," Mr X said': I/we inside a quotation is its speaker,
+        the resolved subject of a speech verb outside the quotation in the same sentence."""
+        text = self.doc.text
+        at_root = {u.root.i: u for u in units if u.kind != "quote"}
+
+        def quoted(sent: Span, char: int) -> bool:
+            before = text[sent.start_char:char]
+            return sum(before.count(q) for q in _QUOTE_MARKS) % 2 == 1
+
+        for u in units:
+            if u.kind != "quote":
+                continue
+            sent = u.root.sent
+            if not quoted(sent, u.root.idx):
+                continue
+            for tok in sent:
+                if tok.lemma_.lower() not in _SPEECH_VERBS or quoted(sent, tok.idx):
+                    continue
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                sp = at_root.get(subj.i) if subj is not None else None
+                if sp is None or sp.res is None or sp.res.code is None or sp.extra:
+                    continue
+                u.res = _copy(sp.res, "coref:speaker")
+                u.antecedent = self.doc[sp.start:sp.end].text
+                break
 
     def _definite(self, u: _Unit, units: list[_Unit]) -> None:
         """"the group" -> the last group mentioned; "the country" -> the last country."""

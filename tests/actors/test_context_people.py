@@ -81,3 +81,11 @@ def test_titled_people_and_civil_bodies(annotate: Annotate) -> None:
     assert _cs(_one(doc, "voters")) == ("GBR", "CVL")
     assert _cs(_one(doc, "Mr Clarke")) == ("GBR", None)
     assert _cs(_one(doc, "Lord Falconer")) == ("GBR", None)
+
+
+def test_first_person_in_a_quotation_is_the_speaker(annotate: Annotate) -> None:
+    doc = annotate('Britain said talks would go ahead. Labour told the BBC: "We are ready and '
+                   'I am proud." We agree, said nobody.')
+    quoted = [m for m in doc._.parley_mentions if m.text in ("We", "I")]
+    assert [(m.text, _cs(m), m.antecedent) for m in quoted] == [
+        ("We", ("GBR", "PTY"), "Labour"), ("I", ("GBR", "PTY"), "Labour")]
