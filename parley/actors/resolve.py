@@ -75,6 +75,9 @@ _FIRST_PERSON = frozenset({"i", "we"})
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 _SPEECH_VERBS = frozenset({"say", "tell", "add", "insist", "warn", "claim", "argue", "explain",
                            "state", "declare", "write", "stress", "note", "continue"})
+# titles before a surname that a later mention adds or drops ("Mr Clarke")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
+                         "prof", "professor"})
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "retired"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STRIP_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE})
@@ -705,7 +708,7 @@ class DocResolver:
                                         doc[c.start:c.end].text))
                 continue
             if res is None or res.empty:
-                ws = set(norm_phrase(text).split())
+                ws = set(norm_phrase(text).split()) - _HONORIFICS
                 for prev in reversed(seen_people):
                     assert prev.res is not None
                     pws = set(norm_phrase(prev.res.person or "").split())
@@ -718,7 +721,7 @@ class DocResolver:
             if res.kind == "person":
                 if res.entry is None and res.code is None:
                     # a later mention of an unknown person: "Ivanova" after "Elena Ivanova"
-                    ws = set(norm_phrase(res.person or text).split())
+                    ws = set(norm_phrase(res.person or text).split()) - _HONORIFICS
                     for prev in reversed(seen_people):
                         assert prev.res is not None
                         pws = set(norm_phrase(prev.res.person or "").split())

@@ -89,3 +89,11 @@ def test_first_person_in_a_quotation_is_the_speaker(annotate: Annotate) -> None:
     quoted = [m for m in doc._.parley_mentions if m.text in ("We", "I")]
     assert [(m.text, _cs(m), m.antecedent) for m in quoted] == [
         ("We", ("GBR", "PTY"), "Labour"), ("I", ("GBR", "PTY"), "Labour")]
+
+
+def test_a_later_title_and_surname_follow_the_office_holder(annotate: Annotate) -> None:
+    doc = annotate("Britain said so. Home Secretary Charles Clarke spoke. Mr Clarke has rejected "
+                   "that idea. The G8 met.")
+    m = _one(doc, "Mr Clarke")
+    assert _cs(m) == ("GBR", "GOV") and m.antecedent == "Home Secretary Charles Clarke"
+    assert _cs(_one(doc, "G8")) == ("IGO", "IGO")
