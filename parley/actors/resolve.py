@@ -867,8 +867,7 @@ class DocResolver:
             sent = self.sent_index(u.start)
             code: str | None = None
             how = ""
-            bare_name = u.res.kind == "person" and u.res.agent is None and \
-                not u.res.affiliation
+            bare_name = u.res.kind == "person" and not u.res.affiliation
             for prev in reversed(units):
                 if bare_name or prev.start >= u.start or self.sent_index(prev.start) != sent:
                     continue

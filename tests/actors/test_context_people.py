@@ -97,3 +97,11 @@ def test_a_later_title_and_surname_follow_the_office_holder(annotate: Annotate) 
     m = _one(doc, "Mr Clarke")
     assert _cs(m) == ("GBR", "GOV") and m.antecedent == "Home Secretary Charles Clarke"
     assert _cs(_one(doc, "G8")) == ("IGO", "IGO")
+
+
+def test_a_titled_person_takes_the_document_country_not_the_sentence_one(
+        annotate: Annotate) -> None:
+    doc = annotate("Britain and the UK parliament debated. Money spent on the war in Iraq should "
+                   "have gone to the poor, Cardinal John Smith said.")
+    m = _one(doc, "Cardinal John Smith")
+    assert _cs(m) == ("GBR", "REL") and m.rule == "agent:cardinal+context:document"
