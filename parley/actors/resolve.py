@@ -682,10 +682,7 @@ class DocResolver:
                 sent = self.sent_index(u.start)
                 for prev in reversed(seen_people):
                     if prev.start < u.start and sent - self.sent_index(prev.start) <= 3:
-                        assert prev.res is not None
-                        u.res = _copy(prev.res, "coref:pronoun")
-                        u.antecedent = doc[prev.start:prev.end].text
-                        u.source = prev
+                        _point_back(u, prev, "coref:pronoun", doc)
                         break
                 continue
             if u.kind == "defref":
@@ -708,29 +705,17 @@ class DocResolver:
                                         doc[c.start:c.end].text))
                 continue
             if res is None or res.empty:
-                ws = set(norm_phrase(text).split()) - _HONORIFICS
-                for prev in reversed(seen_people):
-                    assert prev.res is not None
-                    pws = set(norm_phrase(prev.res.person or "").split())
-                    if ws and ws <= pws:
-                        u.res = _copy(prev.res, "coref:name")
-                        u.antecedent = doc[prev.start:prev.end].text
-                        u.source = prev
-                        break
+                named = _person_named(seen_people, text)
+                if named is not None:
+                    _point_back(u, named, "coref:name", doc)
                 continue
             if res.kind == "person":
                 if res.entry is None and res.code is None:
                     # a later mention of an unknown person: "Ivanova" after "Elena Ivanova"
-                    ws = set(norm_phrase(res.person or text).split()) - _HONORIFICS
-                    for prev in reversed(seen_people):
-                        assert prev.res is not None
-                        pws = set(norm_phrase(prev.res.person or "").split())
-                        if ws and ws <= pws:
-                            u.res = _copy(prev.res, "coref:name")
-                            u.antecedent = doc[prev.start:prev.end].text
-                            u.source = prev
-                            u.needs_context = False
-                            break
+                    named = _person_named(seen_people, res.person or text)
+                    if named is not None:
+                        _point_back(u, named, "coref:name", doc)
+                        u.needs_context = False
                     else:
                         # a named person takes the country of the context too ("Michael
                         # Howard" in a British story); a bare name not that of the sentence
@@ -751,9 +736,7 @@ class DocResolver:
                 for prev in reversed(seen_people):
                     assert prev.res is not None
                     if prev.res.role and res.agent.word in prev.res.role.lower():
-                        u.res = _copy(prev.res, "coref:role")
-                        u.antecedent = doc[prev.start:prev.end].text
-                        u.source = prev
+                        _point_back(u, prev, "coref:role", doc)
                         u.needs_context = False
                         break
             if (res.agent is not None and u.source is None and u.root.tag_ in ("NN", "NNP")
@@ -928,6 +911,27 @@ def _as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     return value if isinstance(value, dt.date) else None
+
+
+def _person_named(people: list[_Unit], name: str) -> _Unit | None:
+    """The latest of ``people`` whose name holds every word of ``name`` (titles aside):
+    "Ivanova" and "Mr Clarke" point back to "Elena Ivanova" and "Charles Clarke"."""
+    words = set(norm_phrase(name).split()) - _HONORIFICS
+    if not words:
+        return None
+    for prev in reversed(people):
+        assert prev.res is not None
+        if words <= set(norm_phrase(prev.res.person or "").split()):
+            return prev
+    return None
+
+
+def _point_back(u: _Unit, prev: _Unit, rule: str, doc: Doc) -> None:
+    """Make ``u`` a later mention of ``prev``: same actor, ``rule`` recorded."""
+    assert prev.res is not None
+    u.res = _copy(prev.res, rule)
+    u.antecedent = doc[prev.start:prev.end].text
+    u.source = prev
 
 
 def _copy(res: _Res, rule: str) -> _Res:
