@@ -7,6 +7,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import Errors, FormatError, InputError
 from ..models import RawDocument
@@ -30,7 +31,7 @@ def iter_warc(path: str | Path) -> Iterator[RawDocument | InputError]:
         with open(path, "rb") as fh:
             size = Path(path).stat().st_size
             it = ArchiveIterator(fh)
-            end = 0
+            start = end = 0
             for record in it:
                 if not record.rec_type or record.length is None:
                     raise _Truncated(f"record {records + 1} has no complete WARC header")
@@ -45,9 +46,12 @@ def iter_warc(path: str | Path) -> Iterator[RawDocument | InputError]:
                 doc = _document(record, body, source=source, index=records)
                 if doc is not None:
                     yield doc
+                start = it.get_record_offset()
             fh.seek(end)
             if fh.read(64).strip():
                 raise _Truncated(f"{size - end} bytes after the last complete record")
+            if records and not _member_complete(fh, start, end):
+                raise _Truncated(f"the compressed stream of record {records} is cut short")
     # warcio fails on damaged archives with many exception types (AttributeError on a cut
     # header, StatusAndHeadersParserException, zlib.error, EOFError...): each becomes E102.
     except (_Truncated, ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error,
@@ -55,6 +59,27 @@ def iter_warc(path: str | Path) -> Iterator[RawDocument | InputError]:
         yield FormatError(Errors.E102.format(path=source, records=records,
                           reason=f"{type(exc).__name__.lstrip('_')}: {exc}"), path=source,
                           line=records)
+
+
+def _member_complete(fh: BinaryIO, start: int, end: int) -> bool:
+    """Whether the gzip member holding the last record ends with its trailer. A cut that only
+    loses the trailer (and the record's closing blank lines) still yields the whole record
+    through warcio, so the check is made here. Uncompressed archives pass."""
+    fh.seek(start)
+    if fh.read(2) != b"\x1f\x8b":
+        return True
+    fh.seek(start)
+    inflate = zlib.decompressobj(wbits=31)
+    left = end - start
+    while left > 0 and not inflate.eof:
+        chunk = fh.read(min(left, 1 << 16))
+        if not chunk:
+            break
+        left -= len(chunk)
+        inflate.decompress(chunk, 1 << 16)
+        while inflate.unconsumed_tail and not inflate.eof:
+            inflate.decompress(inflate.unconsumed_tail, 1 << 16)
+    return inflate.eof
 
 
 def _document(record: object, body: bytes, *, source: str, index: int
