@@ -127,6 +127,8 @@ class Hit:
     words: int
     entries: list[Entry]
     agents: list[Agent]
+    #: the dictionary word a misspelt text word was read as ("peackeepers" -> "peacekeepers")
+    corrected: str | None = None
 
     @property
     def entry(self) -> Entry | None:
@@ -177,6 +179,7 @@ class KnowledgeBase:
     countries: dict[str, Entry] = field(default_factory=dict)
     _phrases: dict[str, tuple[list[Entry], list[Agent]]] = field(default_factory=dict)
     _automaton: Any = None
+    _fuzzy: dict[str, list[str]] | None = None
     _digest: Any = field(default_factory=hashlib.sha256)
 
     # ------------------------------------------------------------------ building
@@ -190,6 +193,7 @@ class KnowledgeBase:
             if code and code not in self.countries:
                 self.countries[code] = entry
         self._automaton = None
+        self._fuzzy = None
 
     def add_agent(self, agent: Agent, phrase: str, *, plurals: bool = True) -> None:
         key = norm_phrase(phrase)
@@ -201,6 +205,7 @@ class KnowledgeBase:
             if pl != key:
                 self._slot(pl)[1].append(agent)
         self._automaton = None
+        self._fuzzy = None
 
     def _slot(self, key: str) -> tuple[list[Entry], list[Agent]]:
         slot = self._phrases.get(key)
@@ -256,6 +261,7 @@ class KnowledgeBase:
             pos += 1
         norm = "".join(parts)
         hits: list[Hit] = []
+        covered: set[int] = set()
         for end_idx, (n, caps_only, entries, agents) in auto.iter(norm):
             last = ends.get(end_idx)
             if last is None:
@@ -273,7 +279,81 @@ class KnowledgeBase:
             if not es and not agents:
                 continue
             hits.append(Hit(start, end, n, es, agents))
+            covered.update(range(first, last + 1))
+        for i, (start, end, w) in enumerate(ws):
+            if i not in covered and len(w) >= FUZZY_MIN_LENGTH and w.isalpha():
+                hit = self._misspelt(text, start, end, w)
+                if hit is not None:
+                    hits.append(hit)
         return hits
+
+    def _misspelt(self, text: str, start: int, end: int, word: str) -> Hit | None:
+        """A hit for a word that is one slip (a letter left out or added, two letters
+        swapped) away from single-word dictionary keys of one meaning, when the word is
+        rare in English and the key far more common ("peackeepers", "Ethopia", "goverment").
+        Names the dictionary lacks are mostly real words or far from every key, so they stay
+        unmatched."""
+        index = self._fuzzy if self._fuzzy is not None else self._build_fuzzy()
+        candidates = {key for d in (word, *_deletions(word)) for key in index.get(d, ())}
+        candidates.discard(word)
+        keys = [k for k in candidates if _one_edit(word, k)]
+        # several keys are fine when they mean the same ("militans": militant, militants)
+        if not keys or len({self._meaning(k) for k in keys}) != 1:
+            return None
+        from ..clean._words import zipf  # wordfreq, loaded once per process
+
+        key = max(keys, key=lambda k: (zipf(k), k))
+        wz = zipf(word)
+        if wz >= FUZZY_MAX_ZIPF or zipf(key) - wz < FUZZY_MIN_GAIN:
+            return None
+        entries, agents = self._phrases[key]
+        surface = text[start:end]
+        proper = surface[:1].isupper()
+        es = entries if proper else []
+        ags = [a for a in agents if not _proper_word(a.word)] if not proper else agents
+        if key in CAPS_ONLY or (not es and not ags):
+            return None
+        return Hit(start, end, 1, es, ags, corrected=key)
+
+    def _meaning(self, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        entries, agents = self._phrases[key]
+        return (tuple(r.cameo for e in entries for r in e.roles[:1]),
+                tuple(a.sector for a in agents))
+
+    def _build_fuzzy(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for key in self._phrases:
+            if " " not in key and len(key) >= FUZZY_MIN_LENGTH and key.isalpha():
+                for d in {key, *_deletions(key)}:
+                    index.setdefault(d, []).append(key)
+        self._fuzzy = index
+        return index
+
+
+#: words shorter than this are never read as a misspelling (Iran/Iraq, Mali/Male...)
+FUZZY_MIN_LENGTH = 7
+#: a word at least this frequent in English (Zipf scale) is a word, not a misspelling
+FUZZY_MAX_ZIPF = 3.0
+#: ...and the dictionary word must be this much more frequent than the misspelt one
+FUZZY_MIN_GAIN = 1.5
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one typing slip apart: a letter left out or added, or two
+    neighbours swapped, away from the last two letters. Changed letters and changed endings
+    are left alone: they make other words and names ("leavers", "Speakes", "Argentinas")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return (len(diff) == 2 and diff[1] == diff[0] + 1 and diff[1] < len(a) - 2
+                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_) - 2))
 
 
 def _proper_word(word: str) -> bool:

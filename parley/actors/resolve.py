@@ -149,6 +149,7 @@ def combine(
 ) -> _Res:
     """Compose an actor from the (non-overlapping) hits of one phrase."""
     res = _Res()
+    res.rules.extend(f"spelling:{h.corrected}" for h in hits if h.corrected)
     entry_hits = [h for h in hits if h.entries]
     agent_hits = [h for h in hits if not h.entries and h.agents]
     ident: Hit | None = None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from parley.actors import load_knowledge_base, resolve_text, split_cameo
 from parley.actors.kb import build_knowledge_base
@@ -222,3 +224,43 @@ def test_version_depends_on_content_not_location(tmp_path: Path) -> None:
     (tmp_path / "b" / "mine.yaml").write_text(body.replace("PAKREB", "AFGREB"),
                                               encoding="utf-8")
     assert build_knowledge_base(extra=[tmp_path / "b" / "mine.yaml"]).version != one.version
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "corrected"),
+    [
+        ("Ethopia agreed.", "Ethopia", "ethiopia"),  # a letter left out
+        ("the UN peackeepers", "peackeepers", "peacekeepers"),
+        ("the goverment said", "goverment", "government"),
+        ("Bangaldesh said", "Bangaldesh", "bangladesh"),  # two letters swapped
+        ("the millitary", "millitary", "military"),  # a letter added
+    ],
+)
+def test_misspelt_words_match_the_dictionary_word(text: str, word: str, corrected: str) -> None:
+    kb = load_knowledge_base()
+    (hit,) = [h for h in kb.match(text) if text[h.start:h.end] == word]
+    assert hit.corrected == corrected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Larry Speakes said",  # a changed letter makes names: not speaker
+        "the leavers voted",  # a real word
+        "Aerolineas Argentinas",  # a changed ending, not Argentina
+        "Iram and Iraq",  # short words are never corrected
+        "the Kifaya group",  # far from every key
+    ],
+)
+def test_names_and_real_words_are_not_corrected(text: str) -> None:
+    kb = load_knowledge_base()
+    assert [text[h.start:h.end] for h in kb.match(text) if h.corrected] == []
+
+
+def test_a_corrected_actor_is_resolved_and_says_so(annotate: Callable[..., Doc]) -> None:
+    actor = resolve_text("UN peackeepers", date=dt.date(2025, 1, 1))
+    assert actor is not None and (actor.code, actor.sector) == ("IGO", "MIL")
+    doc = annotate("Ethopia opened its borders to UN peackeepers.")
+    rules = {m.text: m.rule or "" for m in doc._.parley_mentions}
+    assert "spelling:ethiopia" in rules["Ethopia"]
+    assert "spelling:peacekeepers" in rules["UN peackeepers"]
