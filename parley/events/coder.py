@@ -111,6 +111,9 @@ _NATURAL_FORCES = {"tsunami", "earthquake", "quake", "storm", "hurricane", "cycl
                    "disaster", "virus", "epidemic", "pandemic", "outbreak", "disease",
                    "heatwave", "snowstorm", "blizzard", "mudslide", "tremor", "aftershock",
                    "rain", "rains", "winds", "wave", "waves"}
+#: verbs of a purpose clause that name whom an action sets out to move ("to convince X")
+_PERSUADE_VERBS = {"convince", "persuade", "pressure", "pressurise", "pressurize", "force",
+                   "compel", "coerce", "push", "press", "induce", "prod"}
 _QUESTION_VERBS = {"ask", "wonder", "query"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "reiterate", "confirm",
                  "proclaim", "repeat"}
@@ -298,6 +301,10 @@ class SentenceCoder:
                 # request asks someone to do something or for something)
                 continue
             keys = [k for k in (_hyphen_form(tok), _lemma(tok), tok.lower_) if k]
+            if (table is self.lex.verbs and tok.lower_.endswith(("ed", "ing"))
+                    and _lemma(tok) not in table and _lemma(tok) + "e" in table):
+                # the lemmatiser drops a silent e: "staged" -> "stag", "staging" -> "stag"
+                keys.insert(1, _lemma(tok) + "e")
             done = False
             for key in keys:
                 for pat in table.get(key, ()):
@@ -640,6 +647,26 @@ class SentenceCoder:
                                     refs.extend(got)
                                     how.append(f"'{c.lower_}' object {_names(got)}")
         return refs, how
+
+    def _persuaded(self, verb: Token) -> tuple[list[ActorRef], str]:
+        """The actor a purpose clause of ``verb`` sets out to move: "to convince X (to ...)",
+        "in a bid to force X to ...", "to pressure X to resign". Follows prepositional
+        phrases ("in part of a drive", "in a bid") to a persuading verb with "to"."""
+        frontier = [(verb, 0)]
+        while frontier:
+            node, depth = frontier.pop(0)
+            for c in node.children:
+                if (c.dep_ in ("advcl", "xcomp", "acl", "relcl") and _lemma(c) in _PERSUADE_VERBS
+                        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                    objs = [g for g in c.children if g.dep_ in ("dobj", "obj")]
+                    objs = objs or [s for x in c.children if x.dep_ in ("ccomp", "xcomp")
+                                    for s in x.children if s.dep_ in _SUBJ]
+                    got = [r for g in objs for r in self._refs_for(g)]
+                    if any(r.code or r.sector for r in got):
+                        return got, f"whom '{c.text}' aims at ({_names(got)})"
+                elif c.dep_ in ("prep", "pobj") and depth < 4:
+                    frontier.append((c, depth + 1))
+        return [], ""
 
     def _with_partners(self, trig: Trigger) -> list[ActorRef]:
         """Named actors in "with" phrases of the trigger or of its matched object."""
@@ -1340,6 +1367,12 @@ class EventCoderEngine:
                                 break
                     if tgt:
                         break
+            if not any(r.code for r in tgt):
+                # "collected signatures in a drive to convince the Lithuanian Parliament to
+                # ...", "staged protests to pressure the government": whom it aims to move
+                moved, moved_how = sc._persuaded(tok)
+                if moved:
+                    tgt, how_t = moved, [moved_how]
             if not tgt and pat.code[:2] in ("01", "02", "10", "11", "12", "13"):
                 # "demanded that Mugabe abandon ...", "warned that police will ...",
                 # "called for Britain to stay", "expressed hope that the government will
@@ -1671,7 +1704,7 @@ class EventCoderEngine:
         sent = sc.sent
         doc_id = str(doc._.parley_doc_id or "doc")
         words = [tok.text] + [m.text for m in trig.matched]
-        desc = f"{pat.pos} '{_lemma(tok)}'"
+        desc = f"{pat.pos} '{pat.lemma or _lemma(tok)}'"
         if trig.matched:
             desc += " + " + ", ".join(f"'{m.text}'" for m in trig.matched)
         expl = [f"{desc} (lexicon {pat.entry}: '{pat.text}' -> {pat.code}"

@@ -320,3 +320,21 @@ def test_background_noun_does_not_take_the_main_verb(code) -> None:  # type: ign
 
 def test_nature_is_no_attacker(code) -> None:  # type: ignore[no-untyped-def]
     assert code("A powerful earthquake hit Nepal on Saturday.") == []
+
+
+def test_purpose_clause_names_whom_an_action_sets_out_to_move(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Lithuanian conservatives began collecting signatures in a drive to convince "
+                 "the Lithuanian Parliament to amend the constitution.")
+    assert ev.event == "PROTEST" and ev.cameo == "140"
+    assert [(r.code, r.sector) for r in ev.recipient] == [("LTU", "LEG")]
+    assert "whom 'convince' aims at" in ev.explanation
+    (ev,) = code("Kenyan farmers went on strike in a bid to force the government to raise "
+                 "prices.")
+    assert ev.cameo == "143" and [r.sector for r in ev.recipient] == ["GOV"]
+
+
+def test_a_silent_e_the_lemmatiser_dropped(code) -> None:  # type: ignore[no-untyped-def]
+    # spaCy's small model lemmatises "staged" as "stag"
+    (ev,) = code("Bangladeshi students staged protests in Dhaka on Monday.")
+    assert ev.event == "PROTEST" and ev.cameo == "141"
+    assert ev.explanation.startswith("verb 'stage'")
