@@ -199,21 +199,23 @@ def run(
 
 @app.command()
 def extract(
-    input: Annotated[Path, typer.Argument(help="JSONL: one document per line (id, text, "
-                                          "optional date, url, title, outlet).")],
+    paths: PathsArg,
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help="Output JSONL (default: stdout).")] = None,
     model: ModelOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Documents in, events out, one JSON object per line. No database is touched."""
-    from ..ingest import read_jsonl
+    """Documents in, events out, one JSON object per line. No database is touched.
+
+    Reads what ingest reads (text, HTML, JSONL, feeds, WARC, directories, URLs; - for JSONL
+    on standard input)."""
+    from ..ingest import iter_inputs
 
     cfg = settings(model=model)
     pipeline = Pipeline(cfg)
     errors = 0
     raws: list[RawDocument] = []
-    for item in read_jsonl(input, settings=cfg):
+    for item in iter_inputs(paths, settings=cfg):
         if isinstance(item, InputError):
             errors += 1
             warn(str(item))

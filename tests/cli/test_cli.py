@@ -86,6 +86,21 @@ def test_extract_gives_the_same_events_without_a_database(
     assert extracted_keys == stored_keys
 
 
+def test_extract_reads_what_ingest_reads(tmp_path: Path, seeds_dir: Path,
+                                        seeded_db: Path) -> None:
+    """Text files given directly (no JSONL) give the events that run stored."""
+    out = tmp_path / "events.jsonl"
+    code, output = invoke("extract", *sorted(str(p) for p in seeds_dir.glob("*.txt")),
+                          "-o", str(out))
+    assert code == 0, output
+    extracted = [json.loads(line) for line in out.read_text().splitlines()]
+    code, stored = invoke("events", "--db", str(seeded_db), "--format", "jsonl")
+    assert {(e["doc_id"], e["cameo"]) for e in extracted} == {
+        (e["doc_id"], e["cameo"]) for e in map(json.loads, stored.splitlines())}
+    code, output = invoke("extract", str(tmp_path / "missing.txt"), "-o", str(out))
+    assert code == 1 and "[E020]" in output
+
+
 def test_run_twice_stores_once(tmp_path: Path, sample_dir: Path) -> None:
     db = str(tmp_path / "p.db")
     code, out = invoke("run", str(sample_dir), "--db", db)
