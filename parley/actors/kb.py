@@ -24,6 +24,7 @@ from typing import Any, Literal
 import ahocorasick
 import yaml
 
+from ..clean._words import zipf_table
 from ..errors import DataFileError, Errors
 from ._text import CAPS_ONLY, norm_phrase, plural, words
 
@@ -179,7 +180,7 @@ class KnowledgeBase:
     countries: dict[str, Entry] = field(default_factory=dict)
     _phrases: dict[str, tuple[list[Entry], list[Agent]]] = field(default_factory=dict)
     _automaton: Any = None
-    _fuzzy: dict[str, list[str]] | None = None
+    _fuzzy: dict[str, tuple[str, ...]] | None = None
     _digest: Any = field(default_factory=hashlib.sha256)
 
     # ------------------------------------------------------------------ building
@@ -280,14 +281,17 @@ class KnowledgeBase:
                 continue
             hits.append(Hit(start, end, n, es, agents))
             covered.update(range(first, last + 1))
+        table = zipf_table()  # wordfreq, loaded once per process (text repair loads it too)
         for i, (start, end, w) in enumerate(ws):
-            if i not in covered and len(w) >= FUZZY_MIN_LENGTH and w.isalpha():
-                hit = self._misspelt(text, start, end, w)
+            if (len(w) >= FUZZY_MIN_LENGTH and table.get(w, 0.0) < FUZZY_MAX_ZIPF
+                    and i not in covered and w.isalpha()):
+                hit = self._misspelt(text, start, end, w, table)
                 if hit is not None:
                     hits.append(hit)
         return hits
 
-    def _misspelt(self, text: str, start: int, end: int, word: str) -> Hit | None:
+    def _misspelt(self, text: str, start: int, end: int, word: str,
+                  table: dict[str, float]) -> Hit | None:
         """A hit for a word that is one slip (a letter left out or added, two letters
         swapped) away from single-word dictionary keys of one meaning, when the word is
         rare in English and the key far more common ("peackeepers", "Ethopia", "goverment").
@@ -300,11 +304,8 @@ class KnowledgeBase:
         # several keys are fine when they mean the same ("militans": militant, militants)
         if not keys or len({self._meaning(k) for k in keys}) != 1:
             return None
-        from ..clean._words import zipf  # wordfreq, loaded once per process
-
-        key = max(keys, key=lambda k: (zipf(k), k))
-        wz = zipf(word)
-        if wz >= FUZZY_MAX_ZIPF or zipf(key) - wz < FUZZY_MIN_GAIN:
+        key = max(keys, key=lambda k: (table.get(k, 0.0), k))
+        if table.get(key, 0.0) - table.get(word, 0.0) < FUZZY_MIN_GAIN:
             return None
         entries, agents = self._phrases[key]
         surface = text[start:end]
@@ -320,14 +321,16 @@ class KnowledgeBase:
         return (tuple(r.cameo for e in entries for r in e.roles[:1]),
                 tuple(a.sector for a in agents))
 
-    def _build_fuzzy(self) -> dict[str, list[str]]:
+    def _build_fuzzy(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
         for key in self._phrases:
             if " " not in key and len(key) >= FUZZY_MIN_LENGTH and key.isalpha():
                 for d in {key, *_deletions(key)}:
                     index.setdefault(d, []).append(key)
-        self._fuzzy = index
-        return index
+        # tuples of strings, which the garbage collector stops tracking (thousands of lists
+        # would slow every later collection)
+        self._fuzzy = {d: tuple(keys) for d, keys in index.items()}
+        return self._fuzzy
 
 
 #: words shorter than this are never read as a misspelling (Iran/Iraq, Mali/Male...)

@@ -56,8 +56,17 @@ def _date_fn() -> Any:
     if fn is None:
         return None
 
+    last: list[Any] = [None, None, None]  # doc, (start, end, doc date), result
+
     def date_of(sent: Span, doc_date: dt.date | None) -> tuple[dt.date | None, str | None]:
-        got = fn(sent, doc_date)
+        # the events of one sentence share its date: resolve it once (the doc itself is
+        # kept, not its id, so a later doc at the same address is never taken for it)
+        key = (sent.start, sent.end, doc_date)
+        if last[0] is sent.doc and last[1] == key:
+            got = last[2]
+        else:
+            got = fn(sent, doc_date)
+            last[:] = [sent.doc, key, got]
         if isinstance(got, tuple):
             return got[0], got[1]
         if got is None:

@@ -230,13 +230,11 @@ def _dateparser_cached(expr: str, anchor: dt.date | None) -> Resolved | None:
     return parsed.date(), "day"
 
 
-def _expressions(sent: Span) -> list[tuple[str, str]]:
+def _expressions(sent: Span, date_ents: list[Span]) -> list[tuple[str, str]]:
     """``(text to resolve, text to quote)`` for each time expression in the sentence."""
     out: list[tuple[str, str]] = []
     covered: list[tuple[int, int]] = []
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in date_ents:
         if ent.root.dep_ in ("compound", "amod", "nummod") and ent.root.head.pos_ in (
             "NOUN", "PROPN"
         ) and ent.root.head.i >= ent.end:
@@ -263,12 +261,13 @@ def event_date(sent: Span, doc_date: dt.date | None) -> tuple[dt.date | None, st
     date with source ``"document"`` (or ``(None, "none")`` when there is no document date).
     """
     text = sent.text
-    has_date_ent = any(e.label_ == "DATE" for e in sent.ents)
-    if not has_date_ent and not _TIME_WORDS.search(text):
+    # (Span.ents builds every entity of the document: read it once)
+    date_ents = [e for e in sent.ents if e.label_ == "DATE"]
+    if not date_ents and not _TIME_WORDS.search(text):
         return (doc_date, "document") if doc_date is not None else (None, "none")
     future = bool(_FUTURE.search(text))
     best: tuple[Resolved, str] | None = None
-    for expr, quote in _expressions(sent):
+    for expr, quote in _expressions(sent, date_ents):
         resolved = resolve(expr, doc_date, future=future)
         if resolved is None and re.search(
             rf"\b(?:{_MONTH_RE}|{_WEEKDAY_RE}|(?:19|20)\d\d)\b", expr, re.IGNORECASE
