@@ -137,7 +137,14 @@ class EventCoder:
         )
         self._kb_checked = False
 
-    def __call__(self, doc: Doc) -> Doc:
+    @property
+    def dictionary_version(self) -> str:
+        """The version of the lexicon and actor dictionaries every event records (what a
+        run records before coding)."""
+        self._check_kb()
+        return str(self.engine.dictionary_version)
+
+    def _check_kb(self) -> None:
         if not self._kb_checked:
             # the actors pipe may have been added after this one: take its version now
             self._kb_checked = True
@@ -145,6 +152,9 @@ class EventCoder:
             if kb is not None:
                 self.engine.dictionary_version = dictionary_version(self.lexicon,
                                                                     kb_version=kb)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._check_kb()
         if doc._.parley_mentions is None:
             doc._.parley_mentions = []
         events: list[Event] = self.engine.code_doc(doc)

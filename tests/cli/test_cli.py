@@ -54,6 +54,17 @@ def test_seed_articles_yield_the_mediation_offer(seeded_db: Path, seeds_dir: Pat
         assert e["coder_version"] and e["dictionary_version"]
 
 
+def test_the_run_records_the_versions_its_events_carry(seeded_db: Path) -> None:
+    from parley.store import Store
+
+    with Store.open(str(seeded_db)) as store:
+        (run,) = store.runs()
+        events = list(store.events())
+    assert run.dictionary_version.startswith("lex-") and "+kb-" in run.dictionary_version
+    assert events and {e.dictionary_version for e in events} == {run.dictionary_version}
+    assert {e.coder_version for e in events} == {run.coder_version}
+
+
 def test_text_info_selects_the_sentence_in_the_stored_text(seeded_db: Path) -> None:
     from parley.store import Store
 
