@@ -56,7 +56,7 @@ def main() -> None:
         for it, p in zip(items, preds, strict=True):
             if it.penta is not None:
                 ev = primary_event(p)
-                conf[(it.penta, None if ev is None else ev.quad_class)] += 1
+                conf[(it.penta, None if ev is None else ev.penta_class)] += 1
         print("gold\\pred  none  0  1  2  3  4")
         for g in range(5):
             row = [conf[(g, None)]] + [conf[(g, q)] for q in range(5)]
@@ -77,7 +77,7 @@ def main() -> None:
             if it.penta is None or str(it.penta) != g_want:
                 continue
             ev = primary_event(p)
-            q = "none" if ev is None else str(ev.quad_class)
+            q = "none" if ev is None else str(ev.penta_class)
             if q != p_want:
                 continue
             print("-" * 80)
