@@ -56,7 +56,10 @@ _NONPOLITICAL_SECTORS = {"BUS", "MED", "EDU", "SPT", "HLH", "AGR", "ENV", "SCI",
 _MEASURE_NOUNS = {"ton", "tons", "tonne", "tonnes", "truckload", "truckloads", "shipment",
                   "shipments", "batch", "consignment", "kilogram", "kilograms", "lot", "lots",
                   "pallet", "pallets", "planeload", "convoy", "package", "supply", "worth",
-                  "million", "billion", "thousand", "thousands", "dozens", "hundreds"}
+                  "million", "billion", "thousand", "thousands", "dozens", "hundreds",
+                  # quantities: "gave Armenia some of the military equipment"
+                  "some", "part", "most", "much", "half", "rest", "bulk", "portion", "share",
+                  "majority"}
 #: nouns that govern the clause they introduce: "a demand that ...", "an offer to mediate"
 _NOUN_GOVERNORS = {"demand", "call", "appeal", "request", "plea", "threat", "warning",
                    "ultimatum", "refusal", "rejection", "offer", "plan", "proposal", "pledge",
@@ -1097,7 +1100,47 @@ class SentenceCoder:
                 fr.governor = fr.reporter
                 fr.reporter = None
                 fr.notes.append(f"claimed by its own author via '{fr.governor.text}'")
+        if fr.code[:2] == "15" and fr.kind == "action" and _peacekeeping(tok):
+            # "sending troops to the UN peacekeeping mission in Mali", "deployed as
+            # peacekeepers", "a team to monitor a ceasefire": protection, not a threat
+            fr.code = "074"
+            fr.notes.append("a peacekeeping deployment: coded 074 (Provide military "
+                            "protection or peacekeeping)")
         return fr
+
+
+_PEACEKEEPING = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping",
+                 "peace-keepers", "peace-keeper"}
+_MONITOR_VERBS = {"monitor", "observe", "supervise", "oversee", "police", "enforce"}
+_TRUCE_NOUNS = {"ceasefire", "cease-fire", "truce", "armistice", "peace"}
+
+
+def _peacekeeping(tok: Token) -> bool:
+    """Whether a deployment is for peacekeeping: its phrase (or the subject of it or of the
+    verb it depends on) says peacekeeping, or it goes to monitor a ceasefire."""
+    toks = set(tok.subtree)
+    if tok.dep_ in ("dobj", "obj", "pobj", "nsubjpass"):
+        # "approved the deployment of a team to monitor a ceasefire": the purpose clause may
+        # hang on the verb that governs the deployment noun
+        toks.update(t for c in tok.head.children if c.dep_ in ("advcl", "xcomp")
+                    for t in c.subtree)
+    cur = tok
+    for _ in range(3):
+        toks.update(t for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for t in c.subtree)
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    for t in toks:
+        if t.lower_ in _PEACEKEEPING or (t.lower_ == "keeping" and t.i > 0
+                                          and t.doc[t.i - 1].lower_ in ("peace", "-")):
+            return True
+        if _lemma(t) in _MONITOR_VERBS and any(
+                c.dep_ in ("dobj", "obj") and (_lemma(c) in _TRUCE_NOUNS
+                                               or (_hyphen_form(c) or "") in _TRUCE_NOUNS)
+                for c in t.children):
+            return True
+    return False
 
 
 def _prefer_resolved(ms: list[ActorMention]) -> list[ActorMention]:

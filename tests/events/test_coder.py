@@ -344,3 +344,20 @@ def test_a_preposition_is_not_a_phrasal_particle(code) -> None:  # type: ignore[
     assert code("The British minister gave more details of the plan in a speech.") == []
     (ev,) = code("Sudanese rebels finally gave in.")
     assert ev.cameo == "080"
+
+
+def test_peacekeeping_deployments_are_protection(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Japan is sending troops to the United Nations peacekeeping force in "
+                 "South Sudan.")
+    assert ev.cameo == "074" and ev.event == "AID" and "peacekeeping deployment" in \
+        ev.explanation
+    (ev,) = code("The Security Council approved the deployment of a U.N. team to monitor a "
+                 "ceasefire in Yemen.")
+    assert ev.cameo == "074"
+    (ev,) = code("Russia sent troops to the border with Ukraine.")
+    assert ev.cameo == "154"
+
+
+def test_a_quantity_of_the_object_is_the_object(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Russia gave Armenia some of the military equipment.")
+    assert [e.cameo for e in evs] == ["070"]
