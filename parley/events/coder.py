@@ -280,9 +280,11 @@ class SentenceCoder:
         out: list[Trigger] = []
         for tok in self.sent:
             if tok.pos_ in ("VERB", "AUX"):
-                if tok.dep_ == "amod":
+                if tok.dep_ == "amod" or (tok.tag_ in ("VBN", "VBD") and tok.dep_ in (
+                        "nsubj", "nsubjpass", "dobj", "pobj", "compound")):
                     # participles used as adjectives: "the recognised government",
-                    # "wounded soldiers"
+                    # "wounded soldiers", "Libya's internationally recognised Government
+                    # of National Accord announced" (a participle parsed as the subject)
                     continue
                 if tok.tag_ == "VBN" and not any(c.dep_ in ("agent", "auxpass", "prep",
                                                             "xcomp", "dobj", "ccomp")
@@ -1100,7 +1102,10 @@ class SentenceCoder:
                 fr.governor = fr.reporter
                 fr.reporter = None
                 fr.notes.append(f"claimed by its own author via '{fr.governor.text}'")
-        if fr.code[:2] == "15" and fr.kind == "action" and _peacekeeping(tok):
+        if fr.kind == "action" and (fr.code[:2] == "15" or (
+                fr.code in ("042", "043") and any(
+                    c.dep_ in _SUBJ and _lemma(c) in _MILITARY_UNITS for c in tok.children))
+                ) and _peacekeeping(tok):
             # "sending troops to the UN peacekeeping mission in Mali", "deployed as
             # peacekeepers", "a team to monitor a ceasefire": protection, not a threat
             fr.code = "074"
@@ -1111,6 +1116,10 @@ class SentenceCoder:
 
 _PEACEKEEPING = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping",
                  "peace-keepers", "peace-keeper"}
+#: nouns for troops on the move: their arrival is a deployment, not a visit
+_MILITARY_UNITS = {"troop", "troops", "soldier", "contingent", "battalion", "brigade", "unit",
+                   "peacekeeper", "force", "marine", "platoon", "company", "detachment",
+                   "hundred", "hundreds", "dozen", "dozens", "thousand", "thousands"}
 _MONITOR_VERBS = {"monitor", "observe", "supervise", "oversee", "police", "enforce"}
 _TRUCE_NOUNS = {"ceasefire", "cease-fire", "truce", "armistice", "peace"}
 

@@ -361,3 +361,17 @@ def test_peacekeeping_deployments_are_protection(code) -> None:  # type: ignore[
 def test_a_quantity_of_the_object_is_the_object(code) -> None:  # type: ignore[no-untyped-def]
     evs = code("Russia gave Armenia some of the military equipment.")
     assert [e.cameo for e in evs] == ["070"]
+
+
+def test_peacekeepers_arriving_are_a_deployment_not_a_visit(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Hundreds of British troops have arrived in Mali to join the United Nations "
+                 "peacekeeping mission there.")
+    assert ev.cameo == "074"
+    (ev,) = code("The French president arrived in Mali to meet peacekeepers.")
+    assert ev.cameo == "042"
+
+
+def test_a_participle_parsed_as_a_subject_is_no_trigger(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Libya's Tripoli-based, internationally recognised Government of National "
+               "Accord announced a ceasefire on Friday.")
+    assert [e.cameo[:2] for e in evs] == ["08"]
