@@ -120,6 +120,9 @@ _PHRASAL_PARTICLES = {"in", "down", "up", "out", "off", "over", "back", "away", 
 #: verbs of a purpose clause that name whom an action sets out to move ("to convince X")
 _PERSUADE_VERBS = {"convince", "persuade", "pressure", "pressurise", "pressurize", "force",
                    "compel", "coerce", "push", "press", "induce", "prod"}
+#: subject pronouns that, in "X said it ...", name the speaker
+_SELF_PRONOUNS = {"it", "they", "he", "she"}
+_COPULAS = {"be", "remain", "seem", "appear", "become", "stay", "sound", "feel"}
 _QUESTION_VERBS = {"ask", "wonder", "query"}
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "reiterate", "confirm",
                  "proclaim", "repeat"}
@@ -304,6 +307,9 @@ class SentenceCoder:
                 table = self.lex.nouns
                 if tok.pos_ == "PROPN" and tok.ent_type_:
                     continue
+            elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and _lemma(tok.head) in _COPULAS:
+                # a predicate adjective is matched like a verb: "it is skeptical of ..."
+                table = self.lex.adjectives
             else:
                 continue
             if table is self.lex.verbs and _lemma(tok) in _QUESTION_VERBS and not any(
@@ -1152,6 +1158,24 @@ def _peacekeeping(tok: Token) -> bool:
     return False
 
 
+def _speaker_pronoun(ref: ActorRef, speakers: list[ActorRef]) -> bool:
+    """Whether a subject pronoun can name the speaker of its clause: "it" a state or body,
+    "he"/"she" a person or a singular agent ("a virus expert"), "they" anyone; its code, when
+    known, is the speaker's."""
+    word = ref.entity_text.lower()
+    if word not in _SELF_PRONOUNS:
+        return False
+    if ref.code is not None and ref.code not in {s.code for s in speakers}:
+        return False
+    if word == "it":
+        return all(s.kind != "person" for s in speakers)
+    if word in ("he", "she"):
+        one = speakers[0]
+        return len(speakers) == 1 and (one.kind == "person" or (
+            "agent:" in (one.rule or "") and not one.entity_text.endswith("s")))
+    return True
+
+
 def _prefer_resolved(ms: list[ActorMention]) -> list[ActorMention]:
     res = [m for m in ms if m.resolved]
     chosen = res or ms
@@ -1304,6 +1328,10 @@ class EventCoderEngine:
                   or (depths[e.id] == top + 1 and e.id not in nominal
                       and any(r.code and _with_role(r) for r in e.actor))]
         events = self._dedupe(events)
+        comments = {built[i].id for i in built if by_tok[i].pattern.pos == "adjective"}
+        if len(events) > len([e for e in events if e.id in comments]) > 0:
+            # "X, skeptical of Y, demanded ...": a comment gives way to the event it sits with
+            events = [e for e in events if e.id not in comments]
         if not events and self.statements:
             st = self._statement(sc)
             if st is not None:
@@ -1372,7 +1400,7 @@ class EventCoderEngine:
         notes: list[str] = []
         src: list[ActorRef]
         tgt: list[ActorRef]
-        if pat.pos == "verb":
+        if pat.pos != "noun":  # verbs and predicate adjectives
             anchor = fr.governor if fr.kind in ("request", "appeal", "reject", "threaten",
                                                 "claim") \
                 and fr.governor is not None else tok
@@ -1564,6 +1592,13 @@ class EventCoderEngine:
         reporters: list[ActorRef] = []
         if fr.reporter is not None:
             reporters, _ = sc._subject_of(fr.reporter)
+            if reporters and src and all(_speaker_pronoun(r, reporters) for r in src):
+                # "the agency said it is skeptical", "Walsh says they are pessimistic": the
+                # pronoun is the speaker, who is the source (not only its reporter)
+                src = reporters
+                reporters = []
+                notes.append(f"source = the speaker '{fr.reporter.text}' names, whom the "
+                             f"pronoun points back to")
             if reporters:
                 notes.append(f"reported by {_describe(reporters)} via '{fr.reporter.text}'")
         return self._event(sc, trig, fr, info, src, tgt, reporters, notes)

@@ -57,7 +57,7 @@ DERIVE_KINDS = ("intent", "request", "appeal", "reject", "threaten", "consider",
 #: ``cameo: none`` marks a stop pattern: it matches, and nothing is coded ("fight poverty").
 STOP_CODE = "none"
 
-_ENTRY_KEYS = {"id", "cameo", "verbs", "nouns", "intent", "weight", "note"}
+_ENTRY_KEYS = {"id", "cameo", "verbs", "nouns", "adjectives", "intent", "weight", "note"}
 
 
 class _LStr(str):
@@ -105,7 +105,7 @@ class Pattern:
 
     entry: str
     code: str
-    pos: str  # "verb" or "noun"
+    pos: str  # "verb", "noun" or "adjective"
     lemma: str
     particles: tuple[str, ...] = ()
     objects: frozenset[str] | None = None
@@ -144,6 +144,8 @@ class Lexicon:
 
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    #: predicate adjectives ("X is skeptical of Y"), matched like verbs
+    adjectives: dict[str, list[Pattern]] = field(default_factory=dict)
     governors: dict[str, frozenset[str]] = field(default_factory=dict)
     derive: dict[str, dict[str, str]] = field(default_factory=dict)
     files: tuple[str, ...] = ()
@@ -162,7 +164,8 @@ class Lexicon:
 
     @property
     def n_patterns(self) -> int:
-        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
+        return sum(len(v) for t in (self.verbs, self.nouns, self.adjectives)
+                   for v in t.values())
 
 
 def _err(path: Path | str, line: int, reason: str) -> DataFileError:
@@ -276,7 +279,7 @@ def _load_into(lex: Lexicon, path: Path, seen: dict[tuple[Any, ...], Pattern]) -
             weight = float(entry.get("weight", 1.0))
         except ValueError as exc:
             raise _err(path, eline, f"entry {eid}: weight must be a number") from exc
-        for pos, section in (("verb", "verbs"), ("noun", "nouns")):
+        for pos, section in (("verb", "verbs"), ("noun", "nouns"), ("adjective", "adjectives")):
             pats = entry.get(section) or []
             if not isinstance(pats, list):
                 raise _err(path, _line(pats, eline), f"entry {eid}: {section} must be a list")
@@ -295,7 +298,7 @@ def _load_into(lex: Lexicon, path: Path, seen: dict[tuple[Any, ...], Pattern]) -
                                    f"(entry {prev.entry}); give it one code")
                     continue
                 seen[p.key()] = p
-                table = lex.verbs if pos == "verb" else lex.nouns
+                table = {"verb": lex.verbs, "noun": lex.nouns}.get(pos, lex.adjectives)
                 table.setdefault(p.lemma, []).append(p)
     govs = data.get("governors") or {}
     if not isinstance(govs, dict):
@@ -350,7 +353,7 @@ def compile_lexicon(paths: Iterable[Path]) -> Lexicon:
         _load_into(lex, path, seen)
         digest.update(path.read_bytes())
         files.append(str(path))
-    for table in (lex.verbs, lex.nouns):
+    for table in (lex.verbs, lex.nouns, lex.adjectives):
         for pats in table.values():
             pats.sort(key=lambda p: -p.specificity)
     lex.files = tuple(files)

@@ -375,3 +375,24 @@ def test_a_participle_parsed_as_a_subject_is_no_trigger(code) -> None:  # type: 
     evs = code("Libya's Tripoli-based, internationally recognised Government of National "
                "Accord announced a ceasefire on Friday.")
     assert [e.cameo[:2] for e in evs] == ["08"]
+
+
+def test_predicate_adjectives_are_comments(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The South Korean government said it is skeptical of the death toll.")
+    assert ev.cameo == "012" and ev.explanation.startswith("adjective 'skeptical'")
+    (ev,) = code("Iran is optimistic that talks with the EU will succeed.")
+    assert ev.cameo == "013"
+    # a comment gives way to the event it sits with
+    evs = code("Skeptical Iranian officials are optimistic and demanded talks with the EU.")
+    assert "013" not in [e.cameo for e in evs]
+    assert code("The prisoners are free to go.") == []
+
+
+def test_a_pronoun_that_names_the_speaker_makes_the_speaker_the_source(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The United States has said it is skeptical of a Russian announcement.")
+    assert ev.actor[0].entity_text == "United States" and ev.reported_by == []
+    (ev,) = code("Officials in Kabul said they attacked Taliban positions.")
+    assert ev.actor[0].code == "AFG" and ev.actor[0].entity_text != "they"
+    # "he" cannot be a country
+    (ev,) = code("Britain said he attacked the embassy.")
+    assert ev.actor[0].entity_text == "he" and ev.reported_by[0].code == "GBR"
