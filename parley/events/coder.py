@@ -120,6 +120,8 @@ _PHRASAL_PARTICLES = {"in", "down", "up", "out", "off", "over", "back", "away", 
 #: verbs of a purpose clause that name whom an action sets out to move ("to convince X")
 _PERSUADE_VERBS = {"convince", "persuade", "pressure", "pressurise", "pressurize", "force",
                    "compel", "coerce", "push", "press", "induce", "prod"}
+#: prepositions of an object noun that name whom the object is aimed at
+_AIMED_PREPS = {"on", "against", "to", "toward", "towards", "upon"}
 #: subject pronouns that, in "X said it ...", name the speaker
 _SELF_PRONOUNS = {"it", "they", "he", "she"}
 _COPULAS = {"be", "remain", "seem", "appear", "become", "stay", "sound", "feel"}
@@ -581,6 +583,17 @@ class SentenceCoder:
                              for r in self._refs_for(g)]
                     if any(r.code for r in inner):
                         got = inner
+                    elif not any(r.code or r.sector for r in got):
+                        # "suspended a tax on U.S. tech companies", "lifted travel curbs to
+                        # North Korea", "provide support to Palestinian refugees": whom the
+                        # object is aimed at
+                        aimed = [r for p in c.children if p.dep_ == "prep"
+                                 and p.lower_ in _AIMED_PREPS
+                                 for g in p.children if g.dep_ == "pobj"
+                                 for r in self._refs_for(g)]
+                        if any(r.code or r.sector for r in aimed):
+                            got = aimed
+                            how.append(f"whom '{c.text}' is aimed at")
                 if got:
                     refs.extend(got)
                     how.append(f"{c.dep_} {_names(got)}")

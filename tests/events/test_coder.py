@@ -396,3 +396,9 @@ def test_a_pronoun_that_names_the_speaker_makes_the_speaker_the_source(code) -> 
     # "he" cannot be a country
     (ev,) = code("Britain said he attacked the embassy.")
     assert ev.actor[0].entity_text == "he" and ev.reported_by[0].code == "GBR"
+
+
+def test_an_object_aimed_at_an_actor_gives_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("France suspended a 3% digital tax on U.S. tech companies.")
+    assert [(r.code, r.sector) for r in ev.recipient] == [("USA", "BUS")]
+    assert "whom 'tax' is aimed at" in ev.explanation
