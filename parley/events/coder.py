@@ -701,6 +701,27 @@ class SentenceCoder:
                     frontier.append((c, depth + 1))
         return [], ""
 
+    def _destinations(self, verb: Token) -> list[ActorRef]:
+        """Places in the verb's (or its object's) in/into/from/to/out of phrases."""
+        heads = [verb, *(o for o in verb.children if o.dep_ in ("dobj", "obj"))]
+        preps = [c for h in heads for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
+        preps += [g for c in list(preps) if c.lower_ == "out" for g in c.children
+                  if g.dep_ == "prep" and g.lower_ == "of"]
+        out: list[ActorRef] = []
+        for c in preps:
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC")
+                                         or any(r.code for r in self._refs_for(g))):
+                    out.extend(self._refs_for(g) or [self._np_ref(g)])
+        return out
+
+    def _np_ref(self, tok: Token) -> ActorRef:
+        left = min(t.i for t in tok.subtree if t.i <= tok.i)
+        span = self.doc[left: tok.i + 1]
+        return ActorRef(entity_text=span.text, start=span.start_char, end=span.end_char,
+                        rule="unresolved noun phrase")
+
     def _with_partners(self, trig: Trigger) -> list[ActorRef]:
         """Named actors in "with" phrases of the trigger or of its matched object."""
         out: list[ActorRef] = []
@@ -1171,6 +1192,16 @@ def _peacekeeping(tok: Token) -> bool:
     return False
 
 
+_PLACE_PREPS = {"in", "into", "from", "to", "across", "along", "near", "inside", "out"}
+
+
+def _own_forces(ref: ActorRef, src: list[ActorRef]) -> bool:
+    """"its forces", "their troops": the source's own armed forces."""
+    first = ref.entity_text.lower().split(" ", 1)[0]
+    return (first in ("its", "their", "his", "her", "our") and ref.sector in ("MIL", "COP")
+            and (ref.code is None or ref.code in {r.code for r in src}))
+
+
 def _speaker_pronoun(ref: ActorRef, speakers: list[ActorRef]) -> bool:
     """Whether a subject pronoun can name the speaker of its clause: "it" a state or body,
     "he"/"she" a person or a singular agent ("a virus expert"), "they" anyone; its code, when
@@ -1562,6 +1593,15 @@ class EventCoderEngine:
                             if ref.code and (ref.start, ref.end) not in have:
                                 tgt.append(ref)
                                 notes.append(f"target = civilian place '{piece.text}'")
+        if src and pat.pos == "verb" and any(_own_forces(r, src) for r in tgt):
+            # "strengthened its forces in the Gulf", "withdraw its troops from Abyei": the
+            # source's own forces are what it moves; the place is where the event is aimed
+            tgt = [r for r in tgt if not _own_forces(r, src)]
+            if not tgt:
+                dest = sc._destinations(tok)
+                if dest:
+                    tgt = dest
+                    notes.append(f"target = where its own forces go, {_names(dest)}")
         # "between X and Y" with no other source: the first is the source
         if not src and len(tgt) >= 2 and any("'between'" in n for n in notes):
             src, tgt = tgt[:1], tgt[1:]

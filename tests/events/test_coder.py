@@ -402,3 +402,11 @@ def test_an_object_aimed_at_an_actor_gives_the_target(code) -> None:  # type: ig
     (ev,) = code("France suspended a 3% digital tax on U.S. tech companies.")
     assert [(r.code, r.sector) for r in ev.recipient] == [("USA", "BUS")]
     assert "whom 'tax' is aimed at" in ev.explanation
+
+
+def test_own_forces_are_not_the_target_where_they_go_is(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Israel pulled its troops out of Gaza.")
+    assert [r.entity_text for r in ev.recipient] == ["Gaza"]
+    (ev,) = code("The US has strengthened its forces in the Gulf.")
+    assert [r.entity_text for r in ev.recipient] == ["the Gulf"]
+    assert "where its own forces go" in ev.explanation
