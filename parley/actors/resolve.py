@@ -699,7 +699,8 @@ class DocResolver:
             if u.kind == "pron":
                 sent = self.sent_index(u.start)
                 for prev in reversed(seen_people):
-                    if prev.start < u.start and sent - self.sent_index(prev.start) <= 3:
+                    if prev.start < u.start and sent - self.sent_index(prev.start) <= 3 \
+                            and not _same_clause_subject(u.root, prev.root):
                         _point_back(u, prev, "coref:pronoun", doc)
                         break
                 continue
@@ -945,6 +946,19 @@ def _as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     return value if isinstance(value, dt.date) else None
+
+
+def _same_clause_subject(pron: Token, cand: Token) -> bool:
+    """Whether ``cand`` is the subject of the verb that has ``pron`` as its object: "Kiir
+    pardoned him" is not Kiir pardoning himself (an object pronoun that is not reflexive
+    never means its own clause's subject)."""
+    if pron.dep_ in ("dobj", "obj", "dative"):
+        verb = pron.head
+    elif pron.dep_ == "pobj" and pron.head.dep_ == "prep":
+        verb = pron.head.head
+    else:
+        return False
+    return cand.dep_ in ("nsubj", "nsubjpass") and cand.head.i == verb.i
 
 
 def _person_named(people: list[_Unit], name: str) -> _Unit | None:

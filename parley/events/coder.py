@@ -122,6 +122,8 @@ _PERSUADE_VERBS = {"convince", "persuade", "pressure", "pressurise", "pressurize
                    "compel", "coerce", "push", "press", "induce", "prod"}
 #: prepositions of an object noun that name whom the object is aimed at
 _AIMED_PREPS = {"on", "against", "to", "toward", "towards", "upon"}
+#: pronouns that stand for a name given earlier in the sentence
+_OBJECT_PRONOUNS = {"him", "her", "them", "he", "she", "they", "it"}
 #: subject pronouns that, in "X said it ...", name the speaker
 _SELF_PRONOUNS = {"it", "they", "he", "she"}
 _COPULAS = {"be", "remain", "seem", "appear", "become", "stay", "sound", "feel"}
@@ -376,7 +378,7 @@ class SentenceCoder:
             if displaced is not None:
                 return [displaced]
         if own and any(m.resolved for m in own):
-            return [_ref_from_mention(m) for m in _prefer_resolved(own)]
+            return [self._named(m) for m in _prefer_resolved(own)]
         if tok.lower_ in ("it", "they", "its", "their") and tok.pos_ == "PRON":
             ante = self._antecedent(tok)
             if ante is not None:
@@ -700,6 +702,19 @@ class SentenceCoder:
                 elif c.dep_ in ("prep", "pobj") and depth < 4:
                     frontier.append((c, depth + 1))
         return [], ""
+
+    def _named(self, m: ActorMention) -> ActorRef:
+        """A pronoun's ref, given by the name it points back to when that name is in the
+        same sentence ("after Kiir pardoned him": Peter Biar Ajak, named before)."""
+        if m.antecedent and m.text.lower() in _OBJECT_PRONOUNS:
+            for other in self.doc._.parley_mentions or []:
+                if (other.text == m.antecedent and other is not m
+                        and self.sent.start_char <= other.start < self.sent.end_char
+                        and other.text.lower() not in _OBJECT_PRONOUNS):
+                    ref = _ref_from_mention(other)
+                    ref.rule = f"{m.rule or ''} ('{m.text}')".strip()
+                    return ref
+        return _ref_from_mention(m)
 
     def _destinations(self, verb: Token) -> list[ActorRef]:
         """Places in the verb's (or its object's) in/into/from/to/out of phrases."""

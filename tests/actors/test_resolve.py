@@ -250,3 +250,12 @@ def test_a_city_named_by_a_common_word_is_not_a_place(annotate: Annotate) -> Non
     assert m.actor is not None and m.actor.sector == "LEG" and m.actor.code != "USA"
     (m,) = _m(doc, "Karachi police")
     assert _cs(m) == ("PAK", "COP")
+
+
+def test_an_object_pronoun_never_means_its_own_clause_subject(annotate: Annotate) -> None:
+    doc = annotate("South Sudan President Salva Kiir pardoned him on Saturday.")
+    hims = [m for m in doc._.parley_mentions if m.text == "him"]
+    assert all(m.antecedent != "South Sudan President Salva Kiir" for m in hims)
+    doc = annotate("President Salva Kiir met reporters. Later he pardoned prisoners.")
+    (he,) = _m(doc, "he")
+    assert he.antecedent == "President Salva Kiir"

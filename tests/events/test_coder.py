@@ -410,3 +410,10 @@ def test_own_forces_are_not_the_target_where_they_go_is(code) -> None:  # type: 
     (ev,) = code("The US has strengthened its forces in the Gulf.")
     assert [r.entity_text for r in ev.recipient] == ["the Gulf"]
     assert "where its own forces go" in ev.explanation
+
+
+def test_a_pronoun_is_given_by_its_name_in_the_same_sentence(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Prime Minister Benjamin Netanyahu called Australian Prime Minister Scott "
+                 "Morrison on Wednesday to congratulate him.")
+    assert [r.entity_text for r in ev.recipient] == ["Australian Prime Minister Scott Morrison"]
+    assert ev.recipient[0].code == "AUS" and "('him')" in (ev.recipient[0].rule or "")
