@@ -329,16 +329,24 @@ class SentenceCoder:
                     and _lemma(tok) not in table and _lemma(tok) + "e" in table):
                 # the lemmatiser drops a silent e: "staged" -> "stag", "staging" -> "stag"
                 keys.insert(1, _lemma(tok) + "e")
-            done = False
             for key in keys:
+                best: tuple[Pattern, list[Token]] | None = None
                 for pat in table.get(key, ()):
-                    matched = self._match(tok, pat)
-                    if matched is not None:
-                        if pat.code != STOP_CODE:  # a stop pattern: not an event
-                            out.append(Trigger(tok, pat, matched))
-                        done = True
+                    if best is not None and pat.specificity < best[0].specificity:
                         break
-                if done:
+                    matched = self._match(tok, pat)
+                    if matched is None:
+                        continue
+                    if best is None:
+                        best = (pat, matched)
+                    elif any(m.dep_ == "compound" for m in matched) and not any(
+                            m.dep_ == "compound" for m in best[1]):
+                        # equally specific patterns: the one naming the modifier of the
+                        # object wins ("violated the ceasefire agreement": a ceasefire)
+                        best = (pat, matched)
+                if best is not None:
+                    if best[0].code != STOP_CODE:  # a stop pattern: not an event
+                        out.append(Trigger(tok, best[0], best[1]))
                     break
         return out
 
@@ -1345,6 +1353,9 @@ class EventCoderEngine:
             for m in t.matched:
                 if m.i != t.token.i:
                     consumed.add(m.i)
+                    if m.dep_ == "compound" and m.head.i != t.token.i:
+                        # "violated the ceasefire agreement": the whole object is used up
+                        consumed.add(m.head.i)
         events: list[Event] = []
         absorbed: set[int] = set()
         frames: dict[int, Frame] = {}
@@ -1456,6 +1467,9 @@ class EventCoderEngine:
         # matched objects and modifiers are not targets; a matched preposition's object may
         # be ("fire at targets")
         skip = {m.i for m in trig.matched if m.dep_ not in ("prep", "agent")}
+        # "violated the ceasefire agreement": the object whose modifier was matched is used up
+        skip |= {m.head.i for m in trig.matched if m.dep_ == "compound" and m.head.i != tok.i
+                 and _lemma(m.head) in self.lexicon.nouns}
         notes: list[str] = []
         src: list[ActorRef]
         tgt: list[ActorRef]

@@ -417,3 +417,11 @@ def test_a_pronoun_is_given_by_its_name_in_the_same_sentence(code) -> None:  # t
                  "Morrison on Wednesday to congratulate him.")
     assert [r.entity_text for r in ev.recipient] == ["Australian Prime Minister Scott Morrison"]
     assert ev.recipient[0].code == "AUS" and "('him')" in (ev.recipient[0].rule or "")
+
+
+def test_the_modifier_of_the_object_decides_a_tie(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Turkey is violating the ceasefire agreement.")
+    assert [e.cameo for e in evs] == ["196"]
+    assert evs[0].recipient == []  # the agreement is no target
+    (ev,) = code("Iran violated the nuclear agreement.")
+    assert ev.cameo == "128"
