@@ -155,6 +155,15 @@ def penta_of_root(root: str | None) -> int | None:
     return None
 
 
+def _penta_of_code(code: str) -> int | None:
+    """The PentaClass of a gold CAMEO code in the convention events carry (``penta_class``:
+    Phoenix, as the PentaClass gold is labelled: appeals 02 are neutral, 16 is verbal
+    conflict), so that a gold code and a predicted code are compared alike."""
+    from ..events.cameo import penta_class
+
+    return penta_class(code) if cameo_root(code) is not None else None
+
+
 def quad_of_penta(penta: int | None) -> int | None:
     """CAMEO QuadClass (1..4) of a PentaClass: statements (0) are verbal cooperation (1)."""
     if penta is None:
@@ -412,7 +421,7 @@ def _read_cameo(path: Path, text: str) -> Iterator[GoldItem]:
         yield GoldItem(
             source=path.name, ref=f"line {line}", fmt="cameo", text=example,
             events=[GoldEvent(cameo=code)], complete=False,
-            penta=penta_of_root(cameo_root(code)),
+            penta=_penta_of_code(code),
         )  # fmt: skip
 
 
@@ -587,11 +596,12 @@ def _read_jsonl(path: Path, text: str) -> Iterator[GoldItem]:
                     location=_location(ev.get("location")),
                 )
             )
-        first_root = next((e.cameo_root for e in events if e.cameo_root), None)
+        first_code = next((e.cameo for e in events if e.cameo and e.cameo_root), None)
         yield GoldItem(
             source=path.name, ref=str(obj.get("id") or ref), fmt="jsonl", text=sentence,
             date=_parse_date(obj.get("date"), path, ref), events=events,
-            complete=bool(obj.get("complete", True)), penta=penta_of_root(first_root),
+            complete=bool(obj.get("complete", True)),
+            penta=_penta_of_code(first_code) if first_code else None,
         )  # fmt: skip
 
 

@@ -798,6 +798,16 @@ class SentenceCoder:
                         if got:
                             refs.extend(got)
                             how.append(f"'of' object {_names(got)}")
+                    elif g.dep_ == "pobj":
+                        # "a suspension of air links with 21 countries": the matched
+                        # thing's partner or aim
+                        for p in g.children:
+                            if p.dep_ == "prep" and p.lower_ in _AIMED_PREPS | {"with"}:
+                                got = [r for x in p.children if x.dep_ == "pobj"
+                                       for r in self._refs_for(x)]
+                                if got:
+                                    refs.extend(got)
+                                    how.append(f"'{g.text} {p.lower_}' object {_names(got)}")
         return refs, how
 
     # ------------------------------------------------------------------ modality

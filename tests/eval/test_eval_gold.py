@@ -166,3 +166,15 @@ def test_class_helpers() -> None:
     text, offsets = detokenize(["He", "said", "(", "again", ")", "it", "'s", "$", "5", "."])
     assert text == "He said (again) it's $5."
     assert [text[a:b] for a, b in offsets][2:5] == ["(", "again", ")"]
+
+
+def test_a_gold_code_takes_the_pentaclass_the_events_carry(tmp_path: Path) -> None:
+    """Appeals (02) and reducing relations (16) in the convention of ``penta_class``."""
+    text = (
+        "code,name,goldstein,description,usage_notes,example,root_code\n"
+        "020,Appeal,3,,,Atlantis urged Lemuria to talk.,02\n"
+        "160,Reduce relations,-4,,,Atlantis cut ties with Lemuria.,16\n"
+        "0311,Express intent,5.2,,,Atlantis offered to help Lemuria.,03\n"
+    )
+    gs = read_gold(_write(tmp_path, "codes.csv", text))
+    assert [i.penta for i in gs.items] == [0, 3, 1]
