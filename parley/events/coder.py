@@ -1408,10 +1408,17 @@ class EventCoderEngine:
                   or (depths[e.id] == top + 1 and e.id not in nominal
                       and any(r.code and _with_role(r) for r in e.actor))]
         events = self._dedupe(events)
-        comments = {built[i].id for i in built if by_tok[i].pattern.pos == "adjective"}
-        if len(events) > len([e for e in events if e.id in comments]) > 0:
-            # "X, skeptical of Y, demanded ...": a comment gives way to the event it sits with
-            events = [e for e in events if e.id not in comments]
+        comment_toks = [i for i in built if by_tok[i].pattern.pos == "adjective"]
+        if comment_toks:
+            # what a comment is about is not an event of its own ("skeptical over Moscow's
+            # will to agree"); a comment gives way to an event it sits beside ("Albanians,
+            # skeptical of ..., are demanding ...")
+            topic = {t.i for i in comment_toks for t in sc.doc[i].subtree if t.i != i}
+            about = {built[i].id for i in built if i in topic}
+            comments = {built[i].id for i in comment_toks}
+            events = [e for e in events if e.id not in about]
+            if len(events) > len([e for e in events if e.id in comments]):
+                events = [e for e in events if e.id not in comments]
         if not events and self.statements:
             st = self._statement(sc)
             if st is not None:

@@ -425,3 +425,10 @@ def test_the_modifier_of_the_object_decides_a_tie(code) -> None:  # type: ignore
     assert evs[0].recipient == []  # the agreement is no target
     (ev,) = code("Iran violated the nuclear agreement.")
     assert ev.cameo == "128"
+
+
+def test_accepting_demands_is_yielding(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The Rwandan government accepted demands from Hutu rebels.")
+    assert ev.cameo == "080" and [r.sector for r in ev.recipient] == ["REB"]
+    (ev,) = code("Pakistan and India upgraded their diplomatic ties.")
+    assert ev.cameo == "050"
