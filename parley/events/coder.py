@@ -1248,8 +1248,11 @@ def _speaker_pronoun(ref: ActorRef, speakers: list[ActorRef]) -> bool:
         return all(s.kind != "person" for s in speakers)
     if word in ("he", "she"):
         one = speakers[0]
+        head = one.entity_text.split()[-1] if one.entity_text.split() else ""
+        # a person, or one holder of a role ("a virus expert", "the spokesman"), not a party
+        # or body named like an agent ("Labour")
         return len(speakers) == 1 and (one.kind == "person" or (
-            "agent:" in (one.rule or "") and not one.entity_text.endswith("s")))
+            "agent:" in (one.rule or "") and head.islower() and not head.endswith("s")))
     return True
 
 

@@ -393,9 +393,11 @@ def test_a_pronoun_that_names_the_speaker_makes_the_speaker_the_source(code) -> 
     assert ev.actor[0].entity_text == "United States" and ev.reported_by == []
     (ev,) = code("Officials in Kabul said they attacked Taliban positions.")
     assert ev.actor[0].code == "AFG" and ev.actor[0].entity_text != "they"
-    # "he" cannot be a country
+    # "he" cannot be a country, nor a party named like an agent
     (ev,) = code("Britain said he attacked the embassy.")
     assert ev.actor[0].entity_text == "he" and ev.reported_by[0].code == "GBR"
+    (ev,) = code("Labour said he attacked the embassy.")
+    assert ev.actor[0].entity_text == "he"
 
 
 def test_an_object_aimed_at_an_actor_gives_the_target(code) -> None:  # type: ignore[no-untyped-def]
