@@ -434,3 +434,9 @@ def test_accepting_demands_is_yielding(code) -> None:  # type: ignore[no-untyped
     assert ev.cameo == "080" and [r.sector for r in ev.recipient] == ["REB"]
     (ev,) = code("Pakistan and India upgraded their diplomatic ties.")
     assert ev.cameo == "050"
+
+
+def test_protecting_a_thing_is_no_protection_event(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The checks on new arrivals would help protect public health.") == []
+    (ev,) = code("UN troops protected the refugees in the camp.")
+    assert ev.cameo == "074"
