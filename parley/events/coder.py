@@ -52,6 +52,10 @@ _QUANTIFIER_NOUNS = {"round", "series", "set", "session", "wave", "spate", "stri
                      "thousands", "scores", "tens", "millions", "billions"}
 #: events both sides do together: "with" partners are sources as well
 _SYMMETRIC_CODES = {"040", "041", "044", "046", "057", "190", "193", "036"}
+#: verbs of force that are as often figures of speech ("fight crime", "attacked the plan")
+_FIGURATIVE_FORCE = {"fight", "battle", "attack", "hit", "strike", "beat", "clash", "combat",
+                     "assault", "target", "bombard", "blast", "slam", "hammer", "batter"}
+_ARMED_SECTORS = {"MIL", "REB", "INS", "COP", "CRM", "SPY", "UAF", "SEP", "RAD"}
 _NONPOLITICAL_SECTORS = {"BUS", "MED", "EDU", "SPT", "HLH", "AGR", "ENV", "SCI", "CVL", "MNC"}
 _MEASURE_NOUNS = {"ton", "tons", "tonne", "tonnes", "truckload", "truckloads", "shipment",
                   "shipments", "batch", "consignment", "kilogram", "kilograms", "lot", "lots",
@@ -1690,6 +1694,15 @@ class EventCoderEngine:
         # the same actor named twice in a sentence ("Egypt and Sudan ... Egypt and Sudan")
         # is listed once on each side
         src, tgt = _distinct(src), _distinct(tgt)
+        if fr.code[:2] in ("18", "19") and pat.lemma in _FIGURATIVE_FORCE and src and not any(
+                (r.sector or "") in _ARMED_SECTORS
+                or (r.code and r.sector == "GOV" and r.kind in ("country", "group", "igo"))
+                or (r.code and r.sector in (None, "CVL") and r.kind == "country")
+                for r in (*src, *tgt)):
+            # "we have to fight", "Labour is fighting the Tories", "Brown attacked the plan":
+            # force by someone unarmed against no armed side and no state is a figure of
+            # speech ("Bohendi was beaten", with no one named, is not)
+            return None
         info = self.table.get(fr.code) or self.table[pat.code]
         reporters: list[ActorRef] = []
         if fr.reporter is not None:

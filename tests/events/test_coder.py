@@ -394,9 +394,9 @@ def test_a_pronoun_that_names_the_speaker_makes_the_speaker_the_source(code) -> 
     (ev,) = code("Officials in Kabul said they attacked Taliban positions.")
     assert ev.actor[0].code == "AFG" and ev.actor[0].entity_text != "they"
     # "he" cannot be a country, nor a party named like an agent
-    (ev,) = code("Britain said he attacked the embassy.")
+    (ev,) = code("Britain said he bombed the embassy.")
     assert ev.actor[0].entity_text == "he" and ev.reported_by[0].code == "GBR"
-    (ev,) = code("Labour said he attacked the embassy.")
+    (ev,) = code("Labour said he bombed the embassy.")
     assert ev.actor[0].entity_text == "he"
 
 
@@ -440,3 +440,12 @@ def test_protecting_a_thing_is_no_protection_event(code) -> None:  # type: ignor
     assert code("The checks on new arrivals would help protect public health.") == []
     (ev,) = code("UN troops protected the refugees in the camp.")
     assert ev.cameo == "074"
+
+
+def test_force_between_unarmed_political_sides_is_a_figure_of_speech(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Labour is fighting the Tories in the north.") == []
+    assert code("And I say we have to fight.") == []
+    assert [e.cameo for e in code("Israeli troops fought Hamas fighters.")] == ["190"]
+    assert [e.cameo for e in code("Russia attacked Ukraine.")] == ["180"]
+    # no one named as the attacker: violence still happened
+    assert [e.cameo[:2] for e in code("Bohendi was beaten in prison.")] == ["18"]
