@@ -346,29 +346,29 @@ def test_a_preposition_is_not_a_phrasal_particle(code) -> None:  # type: ignore[
     assert ev.cameo == "080"
 
 
-def test_peacekeeping_deployments_are_protection(code) -> None:  # type: ignore[no-untyped-def]
-    (ev,) = code("Japan is sending troops to the United Nations peacekeeping force in "
-                 "South Sudan.")
-    assert ev.cameo == "074" and ev.event == "AID" and "peacekeeping deployment" in \
-        ev.explanation
-    (ev,) = code("The Security Council approved the deployment of a U.N. team to monitor a "
-                 "ceasefire in Yemen.")
-    assert ev.cameo == "074"
-    (ev,) = code("Russia sent troops to the border with Ukraine.")
-    assert ev.cameo == "154"
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.",
+         "074"),
+        ("The Security Council approved the deployment of a U.N. team to monitor a ceasefire "
+         "in Yemen.", "074"),
+        ("Hundreds of British troops have arrived in Mali to join the United Nations "
+         "peacekeeping mission there.", "074"),
+        ("Russia sent troops to the border with Ukraine.", "154"),
+        ("The French president arrived in Mali to meet peacekeepers.", "042"),
+    ],
+)
+def test_peacekeeping_deployments_are_protection(code, text: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code(text)
+    assert ev.cameo == cameo
+    if cameo == "074":
+        assert ev.event == "AID" and "peacekeeping deployment" in ev.explanation
 
 
 def test_a_quantity_of_the_object_is_the_object(code) -> None:  # type: ignore[no-untyped-def]
     evs = code("Russia gave Armenia some of the military equipment.")
     assert [e.cameo for e in evs] == ["070"]
-
-
-def test_peacekeepers_arriving_are_a_deployment_not_a_visit(code) -> None:  # type: ignore[no-untyped-def]
-    (ev,) = code("Hundreds of British troops have arrived in Mali to join the United Nations "
-                 "peacekeeping mission there.")
-    assert ev.cameo == "074"
-    (ev,) = code("The French president arrived in Mali to meet peacekeepers.")
-    assert ev.cameo == "042"
 
 
 def test_a_participle_parsed_as_a_subject_is_no_trigger(code) -> None:  # type: ignore[no-untyped-def]
