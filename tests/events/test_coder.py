@@ -449,3 +449,11 @@ def test_force_between_unarmed_political_sides_is_a_figure_of_speech(code) -> No
     assert [e.cameo for e in code("Russia attacked Ukraine.")] == ["180"]
     # no one named as the attacker: violence still happened
     assert [e.cameo[:2] for e in code("Bohendi was beaten in prison.")] == ["18"]
+
+
+def test_arrivals_and_units(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The Iranian foreign minister arrived at Beijing airport on Monday.")
+    assert ev.cameo == "042" and ev.recipient[0].code == "CHN"
+    assert code("The committee arrived at a decision on Monday.") == []
+    (ev,) = code("Kosovo is sending a military platoon to Kuwait.")
+    assert ev.cameo == "154"
