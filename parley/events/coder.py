@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -874,7 +874,14 @@ class SentenceCoder:
     def frame(self, trig: Trigger) -> Frame:
         tok = trig.token
         pat = trig.pattern
+        purpose = _deployment_purpose(tok, self.lex) if pat.code[:2] == "15" else None
+        if purpose is not None:
+            # a deployment to keep the peace or to help is cooperation, and an offer of one
+            # is an offer of aid, not a threat: the walk up starts from that code
+            pat = replace(pat, code=purpose[0], intent=None)
         fr = Frame(code=pat.code)
+        if purpose is not None:
+            fr.notes.append(purpose[1])
         reported = self._is_reported(tok)
         self._local_modality(tok, fr, reported=reported)
         # "to" + VBG after "without": "without consulting"
@@ -1179,12 +1186,10 @@ class SentenceCoder:
                 fr.governor = fr.reporter
                 fr.reporter = None
                 fr.notes.append(f"claimed by its own author via '{fr.governor.text}'")
-        if fr.kind == "action" and (fr.code[:2] == "15" or (
-                fr.code in ("042", "043") and any(
-                    c.dep_ in _SUBJ and _lemma(c) in _MILITARY_UNITS for c in tok.children))
-                ) and _peacekeeping(tok):
-            # "sending troops to the UN peacekeeping mission in Mali", "deployed as
-            # peacekeepers", "a team to monitor a ceasefire": protection, not a threat
+        if fr.kind == "action" and fr.code in ("042", "043") and any(
+                c.dep_ in _SUBJ and _lemma(c) in _MILITARY_UNITS for c in tok.children) \
+                and _peacekeeping(tok):
+            # "Japanese peacekeepers arrive in Juba": a deployment, not a visit
             fr.code = "074"
             fr.notes.append("a peacekeeping deployment: coded 074 (Provide military "
                             "protection or peacekeeping)")
@@ -1193,12 +1198,29 @@ class SentenceCoder:
 
 _PEACEKEEPING = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping",
                  "peace-keepers", "peace-keeper"}
+#: purposes that make a deployment help ("send troops to help the army")
+_HELP_VERBS = {"help", "assist", "support", "aid", "distribute", "deliver", "train", "rebuild",
+               "evacuate", "supply", "reinforce", "bolster"}
 #: nouns for troops on the move: their arrival is a deployment, not a visit
 _MILITARY_UNITS = {"troop", "troops", "soldier", "contingent", "battalion", "brigade", "unit",
                    "peacekeeper", "force", "marine", "platoon", "company", "detachment",
                    "hundred", "hundreds", "dozen", "dozens", "thousand", "thousands"}
 _MONITOR_VERBS = {"monitor", "observe", "supervise", "oversee", "police", "enforce"}
 _TRUCE_NOUNS = {"ceasefire", "cease-fire", "truce", "armistice", "peace"}
+
+
+def _deployment_purpose(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """The cooperative code of a deployment (CAMEO 15) and why, or None: peacekeeping (074);
+    sent to help, train or supply someone (072, military aid) ("offered to send troops to
+    help the Philippines army")."""
+    if _peacekeeping(tok):
+        return "074", ("a peacekeeping deployment: coded 074 (Provide military protection "
+                       "or peacekeeping)")
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and _lemma(c) in _HELP_VERBS and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return "072", (f"a deployment to '{c.text}': coded 072 (Provide military aid)")
+    return None
 
 
 def _peacekeeping(tok: Token) -> bool:
@@ -1232,11 +1254,16 @@ def _peacekeeping(tok: Token) -> bool:
 _PLACE_PREPS = {"in", "into", "from", "to", "across", "along", "near", "inside", "out"}
 
 
-def _own_forces(ref: ActorRef, src: list[ActorRef]) -> bool:
-    """"its forces", "their troops": the source's own armed forces."""
+def _own_forces(ref: ActorRef, src: list[ActorRef], code: str) -> bool:
+    """"its forces", "their troops", or troops of the source's own country that it sends,
+    offers or withdraws (not those it fights or arrests): the source's own armed forces."""
+    if ref.sector not in ("MIL", "COP"):
+        return False
     first = ref.entity_text.lower().split(" ", 1)[0]
-    return (first in ("its", "their", "his", "her", "our") and ref.sector in ("MIL", "COP")
-            and (ref.code is None or ref.code in {r.code for r in src}))
+    if first in ("its", "their", "his", "her", "our"):
+        return ref.code is None or ref.code in {r.code for r in src}
+    return (code[:2] in ("03", "07", "08", "13", "15") and ref.code is not None
+            and any(r.code == ref.code and r.sector not in ("MIL", "COP") for r in src))
 
 
 def _speaker_pronoun(ref: ActorRef, speakers: list[ActorRef]) -> bool:
@@ -1646,10 +1673,10 @@ class EventCoderEngine:
                             if ref.code and (ref.start, ref.end) not in have:
                                 tgt.append(ref)
                                 notes.append(f"target = civilian place '{piece.text}'")
-        if src and pat.pos == "verb" and any(_own_forces(r, src) for r in tgt):
+        if src and pat.pos == "verb" and any(_own_forces(r, src, fr.code) for r in tgt):
             # "strengthened its forces in the Gulf", "withdraw its troops from Abyei": the
             # source's own forces are what it moves; the place is where the event is aimed
-            tgt = [r for r in tgt if not _own_forces(r, src)]
+            tgt = [r for r in tgt if not _own_forces(r, src, fr.code)]
             if not tgt:
                 dest = sc._destinations(tok)
                 if dest:

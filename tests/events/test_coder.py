@@ -457,3 +457,13 @@ def test_arrivals_and_units(code) -> None:  # type: ignore[no-untyped-def]
     assert code("The committee arrived at a decision on Monday.") == []
     (ev,) = code("Kosovo is sending a military platoon to Kuwait.")
     assert ev.cameo == "154"
+
+
+def test_troops_sent_to_help_are_military_aid(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("Australia has offered to send troops to help the Philippines army.")
+    assert ev.cameo == "0332" and ev.event == "AGREE"
+    assert [r.code for r in ev.recipient] == ["PHL"]
+    (ev,) = code("The U.S. sent 3,000 troops to help distribute aid in Haiti.")
+    assert ev.cameo == "072" and [r.code for r in ev.recipient] == ["HTI"]
+    (ev,) = code("Russia threatened to send troops to the border with Ukraine.")
+    assert ev.cameo == "138" and ev.recipient == []  # its own troops are no target
