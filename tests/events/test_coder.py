@@ -467,3 +467,8 @@ def test_troops_sent_to_help_are_military_aid(code) -> None:  # type: ignore[no-
     assert ev.cameo == "072" and [r.code for r in ev.recipient] == ["HTI"]
     (ev,) = code("Russia threatened to send troops to the border with Ukraine.")
     assert ev.cameo == "138" and ev.recipient == []  # its own troops are no target
+
+
+def test_attending_a_ceremony_is_a_symbolic_act(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("President Putin attended the funeral of the former leader.")
+    assert ev.cameo == "017" and ev.event == "STATEMENT"
