@@ -315,6 +315,14 @@ class SentenceCoder:
                 table = self.lex.nouns
                 if tok.pos_ == "PROPN" and tok.ent_type_:
                     continue
+                if tok.dep_ == "pobj" and tok.head.lower_ in ("into", "about", "over", "of",
+                                                              "on") and (
+                        _lemma(tok.head.head) in _INQUIRY_NOUNS or any(
+                            c.dep_ in ("dobj", "obj") and _lemma(c) in _INQUIRY_NOUNS
+                            for c in tok.head.head.children)):
+                    # "an investigation into an allegation that ...": what is looked into
+                    # is not an event of its own
+                    continue
             elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and _lemma(tok.head) in _COPULAS:
                 # a predicate adjective is matched like a verb: "it is skeptical of ..."
                 table = self.lex.adjectives
@@ -784,6 +792,21 @@ class SentenceCoder:
     def _noun_targets(self, noun: Token, *, skip: set[int]) -> tuple[list[ActorRef], list[str]]:
         refs: list[ActorRef] = []
         how: list[str] = []
+        if _lemma(noun) in _INQUIRY_NOUNS:
+            # "an investigation into an allegation (by X) that the NPFL had taken ...": the
+            # one the allegation is about, not who made it
+            host = noun.head if noun.dep_ in ("dobj", "obj") else noun
+            for c in (*noun.children, *(host.children if host is not noun else ())):
+                if c.dep_ != "prep" or c.lower_ not in ("into", "about", "over", "of", "on"):
+                    continue
+                for g in c.children:
+                    if g.dep_ == "pobj" and _lemma(g) in _CONTENT_NOUNS:
+                        subj = [x for cl in g.children if cl.dep_ in ("acl", "ccomp", "relcl")
+                                for x in cl.children if x.dep_ in _SUBJ]
+                        got = [r for x in subj for r in self._refs_for(x)]
+                        if got:
+                            return got, [f"whom the '{g.text}' looked into is about "
+                                         f"{_names(got)}"]
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 for g in c.children:
@@ -1198,6 +1221,8 @@ class SentenceCoder:
 
 _PEACEKEEPING = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping",
                  "peace-keepers", "peace-keeper"}
+#: inquiries whose subject ("an investigation into allegations of ...") is no event
+_INQUIRY_NOUNS = {"investigation", "probe", "inquiry", "enquiry", "review", "audit"}
 #: purposes that make a deployment help ("send troops to help the army")
 _HELP_VERBS = {"help", "assist", "support", "aid", "distribute", "deliver", "train", "rebuild",
                "evacuate", "supply", "reinforce", "bolster"}

@@ -257,10 +257,14 @@ def test_attacked_civilian_places_are_civilians(code) -> None:  # type: ignore[n
 
 
 def test_the_accused_in_an_allegation_clause(code) -> None:  # type: ignore[no-untyped-def]
+    # the allegation is what the investigation looks into: the investigation is the event,
+    # and the accused in the allegation's clause is its target (as in the PLOVER gold)
     evs = code("The committee has completed its investigation into an allegation by Kenya "
                "that Ugandan troops had crossed the border.")
     (ev,) = [e for e in evs if e.event == "ACCUSE"]
-    assert _codes(ev.actor) == {"KEN"} and _codes(ev.recipient) == {"UGA"}
+    assert ev.cameo == "090" and _codes(ev.recipient) == {"UGA"}
+    (ev,) = code("Kenya made an allegation that Ugandan troops had crossed the border.")
+    assert ev.cameo == "112" and _codes(ev.actor) == {"KEN"} and _codes(ev.recipient) == {"UGA"}
 
 
 def test_people_fleeing_a_country_are_its_refugees(code) -> None:  # type: ignore[no-untyped-def]
