@@ -29,16 +29,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import DataFileError, Errors, EvalError, InputError
+from ..events.cameo import PLOVER_ALIASES
 
 GoldFormat = Literal["plover", "cameo", "penta", "spans", "jsonl"]
 FORMATS: tuple[GoldFormat, ...] = ("plover", "cameo", "penta", "spans", "jsonl")
 
-#: Old PLOVER names used in the 2016 gold-standard records -> current names.
-OLD_PLOVER_NAMES: dict[str, str] = {
-    "FIGHT": "ASSAULT",
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-}
+#: Old PLOVER names used in the 2016 gold-standard records -> current names (one table,
+#: kept with the CAMEO-to-PLOVER mapping).
+OLD_PLOVER_NAMES: dict[str, str] = PLOVER_ALIASES
 
 #: Non-ISO country codes found in older gold -> ISO 3166 alpha-3.
 CODE_ALIASES: dict[str, str] = {

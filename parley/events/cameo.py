@@ -25,8 +25,10 @@ PLOVER_TYPES = frozenset(
     }
 )
 
-#: Old PLOVER names still found in gold files.
-PLOVER_ALIASES = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE"}
+#: Old PLOVER names still found in gold files. INVESTIGATE was folded into ACCUSE (mode
+#: ``investigate``) in the 2021 CAMEO-to-PLOVER table, which maps CAMEO 09 there.
+PLOVER_ALIASES = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE",
+                  "INVESTIGATE": "ACCUSE"}
 
 
 @dataclass(frozen=True)

@@ -178,3 +178,11 @@ def test_a_gold_code_takes_the_pentaclass_the_events_carry(tmp_path: Path) -> No
     )
     gs = read_gold(_write(tmp_path, "codes.csv", text))
     assert [i.penta for i in gs.items] == [0, 3, 1]
+
+
+def test_old_plover_names() -> None:
+    from parley.eval.gold import normalise_event_type
+
+    assert [normalise_event_type(n) for n in ("fight", "DEMAND", "Disapprove", "INVESTIGATE",
+                                              "AGREE")] == [
+        "ASSAULT", "REQUEST", "ACCUSE", "ACCUSE", "AGREE"]
