@@ -703,15 +703,18 @@ class SentenceCoder:
                                     how.append(f"'{c.lower_}' object {_names(got)}")
         return refs, how
 
-    def _persuaded(self, verb: Token) -> tuple[list[ActorRef], str]:
+    def _persuaded(self, verb: Token, *, helping: bool = False) -> tuple[list[ActorRef], str]:
         """The actor a purpose clause of ``verb`` sets out to move: "to convince X (to ...)",
-        "in a bid to force X to ...", "to pressure X to resign". Follows prepositional
-        phrases ("in part of a drive", "in a bid") to a persuading verb with "to"."""
+        "in a bid to force X to ...", "to pressure X to resign"; with ``helping`` (a
+        cooperative event) also whom it sets out to help ("earmarked aid to help Haiti").
+        Follows prepositional phrases ("in part of a drive", "in a bid") and the object to a
+        persuading verb with "to"."""
+        verbs = _PERSUADE_VERBS | _HELP_VERBS if helping else _PERSUADE_VERBS
         frontier = [(verb, 0)]
         while frontier:
             node, depth = frontier.pop(0)
             for c in node.children:
-                if (c.dep_ in ("advcl", "xcomp", "acl", "relcl") and _lemma(c) in _PERSUADE_VERBS
+                if (c.dep_ in ("advcl", "xcomp", "acl", "relcl") and _lemma(c) in verbs
                         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                     objs = [g for g in c.children if g.dep_ in ("dobj", "obj")]
                     objs = objs or [s for x in c.children if x.dep_ in ("ccomp", "xcomp")
@@ -719,7 +722,8 @@ class SentenceCoder:
                     got = [r for g in objs for r in self._refs_for(g)]
                     if any(r.code or r.sector for r in got):
                         return got, f"whom '{c.text}' aims at ({_names(got)})"
-                elif c.dep_ in ("prep", "pobj") and depth < 4:
+                elif (c.dep_ in ("prep", "pobj") or (helping and c.dep_ in ("dobj", "obj"))) \
+                        and depth < 4:
                     frontier.append((c, depth + 1))
         return [], ""
 
@@ -1608,7 +1612,8 @@ class EventCoderEngine:
             if not any(r.code for r in tgt):
                 # "collected signatures in a drive to convince the Lithuanian Parliament to
                 # ...", "staged protests to pressure the government": whom it aims to move
-                moved, moved_how = sc._persuaded(tok)
+                moved, moved_how = sc._persuaded(
+                    tok, helping=fr.code[:2] in ("03", "04", "05", "06", "07", "08"))
                 if moved:
                     tgt, how_t = moved, [moved_how]
             if not tgt and pat.code[:2] in ("01", "02", "10", "11", "12", "13"):
@@ -1670,12 +1675,18 @@ class EventCoderEngine:
                                for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
                                for x in p.children if x.dep_ == "pobj"]
                     for g in places:
-                        if g.ent_type_ in ("GPE", "LOC", "FAC"):
+                        if g.ent_type_ in ("GPE", "LOC", "FAC") or (
+                                g.pos_ == "PROPN" and not g.ent_type_):
                             # the place stands for the people in it: civilians
                             got = [r.model_copy(update={"sector": "CVL",
                                                         "cameo": f"{r.code}CVL"})
                                    if r.kind in ("country", "place", "city", None) else r
                                    for r in sc._refs_for(g) if r.code]
+                            if not got and not tgt and int(fr.code[:2]) >= 13:
+                                # a place the dictionaries do not know ("North District",
+                                # "Alta Verapaz"): named, with no country
+                                got = [sc._np_ref(g)]
+                                got[0].rule = "unresolved place"
                             if got:
                                 tgt = tgt + got
                                 notes.append(f"target = place '{g.text}'")

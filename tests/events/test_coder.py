@@ -476,3 +476,12 @@ def test_troops_sent_to_help_are_military_aid(code) -> None:  # type: ignore[no-
 def test_attending_a_ceremony_is_a_symbolic_act(code) -> None:  # type: ignore[no-untyped-def]
     (ev,) = code("President Putin attended the funeral of the former leader.")
     assert ev.cameo == "017" and ev.event == "STATEMENT"
+
+
+def test_whom_aid_sets_out_to_help_and_unknown_places(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The German government has earmarked 1.5 million euros in emergency aid to "
+                 "help Haiti cope with the devastation.")
+    assert ev.cameo == "070" and [r.code for r in ev.recipient] == ["HTI"]
+    (ev,) = code("Israeli troops remained on alert in North District amid heightened tensions.")
+    assert [(r.entity_text, r.code) for r in ev.recipient] == [("North District", None)]
+    assert ev.recipient[0].rule == "unresolved place"
