@@ -368,7 +368,11 @@ class SentenceCoder:
         for c in tok.children:
             if c.dep_ in _CORE_DEPS or (c.dep_ == "prep" and c.lower_ in _CORE_PREPS
                                         and tok.pos_ in ("NOUN", "PRON")):
-                toks.extend(c.subtree)
+                # not into a clause inside it: "dozens of Russian peacekeepers destined for
+                # Nagorno-Karabakh" names the peacekeepers, not where they go
+                clause = {x.i for t in c.subtree if t.dep_ in ("acl", "relcl")
+                          for x in t.subtree}
+                toks.extend(t for t in c.subtree if t.i not in clause)
         return toks
 
     def _refs_for(self, tok: Token, *, depth: int = 0) -> list[ActorRef]:

@@ -485,3 +485,9 @@ def test_whom_aid_sets_out_to_help_and_unknown_places(code) -> None:  # type: ig
     (ev,) = code("Israeli troops remained on alert in North District amid heightened tensions.")
     assert [(r.entity_text, r.code) for r in ev.recipient] == [("North District", None)]
     assert ev.recipient[0].rule == "unresolved place"
+
+
+def test_a_clause_inside_a_noun_phrase_does_not_name_its_actor(code) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = code("The Saudi ambassador expressed concern about the fate of a journalist who "
+                 "vanished in Istanbul last week.")
+    assert all(r.entity_text != "Istanbul" for r in ev.recipient)
