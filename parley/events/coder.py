@@ -55,6 +55,12 @@ _SYMMETRIC_CODES = {"040", "041", "044", "046", "057", "190", "193", "036"}
 #: verbs of force that are as often figures of speech ("fight crime", "attacked the plan")
 _FIGURATIVE_FORCE = {"fight", "battle", "attack", "hit", "strike", "beat", "clash", "combat",
                      "assault", "target", "bombard", "blast", "slam", "hammer", "batter"}
+#: things only attacked for real ("attacked the convoy")
+_PHYSICAL_TARGETS = {
+    "convoy", "base", "checkpoint", "patrol", "post", "outpost", "position", "vehicle",
+    "ship", "plane", "aircraft", "helicopter", "tank", "camp", "village", "town", "city",
+    "embassy", "station", "barracks", "compound", "building", "home", "house", "school",
+    "hospital", "mosque", "church", "market", "bus", "train", "car", "truck", "pipeline"}
 _ARMED_SECTORS = {"MIL", "REB", "INS", "COP", "CRM", "SPY", "UAF", "SEP", "RAD"}
 _NONPOLITICAL_SECTORS = {"BUS", "MED", "EDU", "SPT", "HLH", "AGR", "ENV", "SCI", "CVL", "MNC"}
 _MEASURE_NOUNS = {"ton", "tons", "tonne", "tonnes", "truckload", "truckloads", "shipment",
@@ -1765,7 +1771,9 @@ class EventCoderEngine:
                 (r.sector or "") in _ARMED_SECTORS
                 or (r.code and r.sector == "GOV" and r.kind in ("country", "group", "igo"))
                 or (r.code and r.sector in (None, "CVL") and r.kind == "country")
-                for r in (*src, *tgt)):
+                for r in (*src, *tgt)) and not any(
+                    c.dep_ in ("dobj", "obj") and _lemma(c) in _PHYSICAL_TARGETS
+                    for c in tok.children):
             # "we have to fight", "Labour is fighting the Tories", "Brown attacked the plan":
             # force by someone unarmed against no armed side and no state is a figure of
             # speech ("Bohendi was beaten", with no one named, is not)

@@ -451,8 +451,10 @@ def test_force_between_unarmed_political_sides_is_a_figure_of_speech(code) -> No
     assert code("And I say we have to fight.") == []
     assert [e.cameo for e in code("Israeli troops fought Hamas fighters.")] == ["190"]
     assert [e.cameo for e in code("Russia attacked Ukraine.")] == ["180"]
-    # no one named as the attacker: violence still happened
+    # no one named as the attacker: violence still happened; nor is a convoy attacked in
+    # a figure of speech
     assert [e.cameo[:2] for e in code("Bohendi was beaten in prison.")] == ["18"]
+    assert [e.cameo[:2] for e in code("Unknown men attacked the convoy.")] == ["18"]
 
 
 def test_arrivals_and_units(code) -> None:  # type: ignore[no-untyped-def]
