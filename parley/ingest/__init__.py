@@ -32,6 +32,7 @@ from ._common import (
     decode,
     format_for_name,
     sniff,
+    unreadable,
     unsupported,
 )
 from .feeds import iter_feed
@@ -88,12 +89,8 @@ def iter_file(path: Path, *, settings: Settings, in_directory: bool = False
         with open(path, "rb") as fh:
             head = fh.read(8192)
         size = path.stat().st_size
-    except FileNotFoundError:
-        yield InputError(Errors.E020.format(path=source), path=source)
-        return
     except OSError as exc:
-        yield InputError(Errors.E024.format(path=source, reason=exc.strerror or str(exc)),
-                         path=source)
+        yield unreadable(source, exc)
         return
     if fmt is None:
         if binary_reason(head) is not None and head[:5] != b"WARC/" and head[:2] != b"\x1f\x8b":
@@ -129,8 +126,7 @@ def iter_file(path: Path, *, settings: Settings, in_directory: bool = False
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield InputError(Errors.E024.format(path=source, reason=exc.strerror or str(exc)),
-                         path=source)
+        yield unreadable(source, exc)
         return
     yield from from_bytes(data, fmt=fmt, source=source)
 

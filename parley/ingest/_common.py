@@ -107,6 +107,13 @@ def unsupported(path: str, fmt: str) -> InputError:
     return InputError(Errors.E028.format(path=path, fmt=fmt, known=KNOWN), path=path)
 
 
+def unreadable(path: str, exc: OSError) -> InputError:
+    """The error for a file that cannot be opened or read: missing (E020) or else (E024)."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(Errors.E020.format(path=path), path=path)
+    return InputError(Errors.E024.format(path=path, reason=exc.strerror or str(exc)), path=path)
+
+
 __all__ = [
     "EXTENSIONS",
     "Format",
@@ -116,5 +123,6 @@ __all__ = [
     "decode",
     "format_for_name",
     "sniff",
+    "unreadable",
     "unsupported",
 ]

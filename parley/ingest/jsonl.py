@@ -11,7 +11,7 @@ from typing import IO, Any
 from ..config import Settings
 from ..errors import EmptyDocumentError, Errors, FormatError, InputError
 from ..models import RawDocument
-from ._common import content_hash
+from ._common import content_hash, unreadable
 from .dates import metadata_date
 
 _KNOWN = {"id", "text", "date", "url", "title", "outlet", "author", "language", "lang"}
@@ -99,12 +99,8 @@ def read_jsonl(path: str | Path, *, settings: Settings) -> Iterator[RawDocument 
     source = str(path)
     try:
         fh: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed below, generator
-    except FileNotFoundError:
-        yield InputError(Errors.E020.format(path=source), path=source)
-        return
     except OSError as exc:
-        yield InputError(Errors.E024.format(path=source, reason=exc.strerror or str(exc)),
-                         path=source)
+        yield unreadable(source, exc)
         return
     with fh:
         empty = True
