@@ -151,6 +151,12 @@ class DataFileError(ParleyError):
         self.path = path
         self.line = line
 
+    @classmethod
+    def at(cls, path: object, line: int | None, reason: str) -> DataFileError:
+        """E030: ``path``, line ``line`` (``?`` when unknown) is malformed for ``reason``."""
+        return cls(Errors.E030.format(path=path, line="?" if line is None else line,
+                                      reason=reason), path=str(path), line=line)
+
 
 class ModelError(ParleyError):
     """The spaCy pipeline could not be loaded."""

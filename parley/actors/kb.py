@@ -378,30 +378,16 @@ def _date(value: Any, path: str, line: int | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError as exc:
-        raise DataFileError(
-            Errors.E030.format(
-                path=path, line=line or "?", reason=f"{what} {value!r} is not an ISO date"
-            ),
-            path=path,
-            line=line,
-        ) from exc
+        raise DataFileError.at(path, line, f"{what} {value!r} is not an ISO date") from exc
 
 
 def _entry_from_mapping(item: dict[str, Any], path: str, line: int | None) -> Entry:
     where = f"{path}:{line}" if line else path
     if not isinstance(item, dict):
-        raise DataFileError(
-            Errors.E030.format(path=path, line=line or "?", reason="an actor must be a mapping"),
-            path=path,
-            line=line,
-        )
+        raise DataFileError.at(path, line, "an actor must be a mapping")
     name = item.get("name")
     if not name:
-        raise DataFileError(
-            Errors.E030.format(path=path, line=line or "?", reason="actor has no 'name'"),
-            path=path,
-            line=line,
-        )
+        raise DataFileError.at(path, line, "actor has no 'name'")
     kind = str(item.get("kind") or (
         "person" if str(item.get("id", "")).startswith("person:") else "other"))
     if kind not in KINDS:
@@ -416,14 +402,7 @@ def _entry_from_mapping(item: dict[str, Any], path: str, line: int | None) -> En
                           affiliation=item.get("affiliation")))
     for r in item.get("roles") or []:
         if not isinstance(r, dict) or not r.get("cameo"):
-            raise DataFileError(
-                Errors.E030.format(
-                    path=path, line=line or "?",
-                    reason=f"a role of {name!r} needs a 'cameo' code",
-                ),
-                path=path,
-                line=line,
-            )
+            raise DataFileError.at(path, line, f"a role of {name!r} needs a 'cameo' code")
         roles.append(
             Role(
                 str(r["cameo"]),
@@ -434,24 +413,10 @@ def _entry_from_mapping(item: dict[str, Any], path: str, line: int | None) -> En
             )
         )
     if not roles:
-        raise DataFileError(
-            Errors.E030.format(
-                path=path, line=line or "?",
-                reason=f"actor {name!r} has neither 'cameo' nor 'roles'",
-            ),
-            path=path,
-            line=line,
-        )
+        raise DataFileError.at(path, line, f"actor {name!r} has neither 'cameo' nor 'roles'")
     form = str(item.get("form") or "name")
     if form not in FORMS:
-        raise DataFileError(
-            Errors.E030.format(
-                path=path, line=line or "?",
-                reason=f"form {form!r} is not one of {', '.join(FORMS)}",
-            ),
-            path=path,
-            line=line,
-        )
+        raise DataFileError.at(path, line, f"form {form!r} is not one of {', '.join(FORMS)}")
     return Entry(id=str(item.get("id") or name), kind=kind, name=str(name), roles=tuple(roles),
                  source=where, form=form)
 
@@ -501,14 +466,9 @@ class _Loader:
                 header_seen = True
                 continue
             if len(cols) < 2 or len(cols[0].strip()) != 3 or not cols[0].strip().isalpha():
-                self.problem(DataFileError(
-                    Errors.E030.format(
-                        path=path, line=lineno,
-                        reason="expected iso3<TAB>name<TAB>names<TAB>adjectives<TAB>capitals"
-                        "<TAB>seats with a three-letter code first",
-                    ),
-                    path=path, line=lineno,
-                ))
+                self.problem(DataFileError.at(
+                    path, lineno, "expected iso3<TAB>name<TAB>names<TAB>adjectives<TAB>capitals"
+                    "<TAB>seats with a three-letter code first"))
                 continue
             cols += [""] * (6 - len(cols))
             code, name = cols[0].strip().upper(), cols[1].strip()
@@ -536,10 +496,7 @@ class _Loader:
         except (json.JSONDecodeError, yaml.YAMLError) as exc:
             mark = getattr(exc, "problem_mark", None)
             line = (mark.line + 1) if mark is not None else getattr(exc, "lineno", None)
-            self.problem(DataFileError(
-                Errors.E030.format(path=path, line=line or "?", reason=f"not valid: {exc}"),
-                path=path, line=line,
-            ))
+            self.problem(DataFileError.at(path, line, f"not valid: {exc}"))
             return
         if not isinstance(data, dict) or not ({"actors", "agents"} & set(data)):
             self.problem(DataFileError(
@@ -609,10 +566,7 @@ class _Loader:
             lineno = reader.line_num
             name = (row.get("name") or "").strip()
             if not name or not (row.get("cameo") or "").strip():
-                self.problem(DataFileError(
-                    Errors.E030.format(path=path, line=lineno, reason="empty name or cameo"),
-                    path=path, line=lineno,
-                ))
+                self.problem(DataFileError.at(path, lineno, "empty name or cameo"))
                 continue
             role = {"cameo": row["cameo"].strip(), "from": row.get("from") or None,
                     "until": row.get("until") or None, "role": row.get("role") or None,

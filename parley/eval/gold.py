@@ -356,10 +356,7 @@ def _read_plover(path: Path, text: str) -> Iterator[GoldItem]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataFileError(
-            Errors.E030.format(path=path, line=exc.lineno, reason=f"invalid JSON: {exc.msg}"),
-            path=str(path), line=exc.lineno,
-        ) from exc  # fmt: skip
+        raise DataFileError.at(path, exc.lineno, f"invalid JSON: {exc.msg}") from exc
     if not isinstance(data, list):
         raise DataFileError(
             Errors.E031.format(path=path, reason="PLOVER gold must be a JSON array of records"),
@@ -411,11 +408,8 @@ def _read_cameo(path: Path, text: str) -> Iterator[GoldItem]:
             continue  # held out, or a root row without an example
         code = norm.get("code", "").strip()
         if cameo_root(code) is None:
-            raise DataFileError(
-                Errors.E030.format(path=path, line=line,
-                                   reason=f"CAMEO code {code!r} does not start with two digits"),
-                path=str(path), line=line,
-            )  # fmt: skip
+            raise DataFileError.at(path, line,
+                                   f"CAMEO code {code!r} does not start with two digits")
         yield GoldItem(
             source=path.name, ref=f"line {line}", fmt="cameo", text=example,
             events=[GoldEvent(cameo=code)], complete=False,
@@ -428,19 +422,11 @@ def _read_penta(path: Path, text: str) -> Iterator[GoldItem]:
         if not raw.strip():
             continue
         if "\t" not in raw:
-            raise DataFileError(
-                Errors.E030.format(path=path, line=n,
-                                   reason="expected 'sentence<TAB>label' (no tab found)"),
-                path=str(path), line=n,
-            )  # fmt: skip
+            raise DataFileError.at(path, n, "expected 'sentence<TAB>label' (no tab found)")
         sentence, label = raw.rsplit("\t", 1)
         label = label.strip()
         if label not in {"0", "1", "2", "3", "4"}:
-            raise DataFileError(
-                Errors.E030.format(path=path, line=n,
-                                   reason=f"label {label!r} is not a PentaClass 0-4"),
-                path=str(path), line=n,
-            )  # fmt: skip
+            raise DataFileError.at(path, n, f"label {label!r} is not a PentaClass 0-4")
         if not sentence.strip():
             continue
         yield GoldItem(
@@ -486,18 +472,11 @@ def _read_spans(path: Path, text: str) -> Iterator[GoldItem]:
             continue
         parts = raw.split()
         if len(parts) != 2:
-            raise DataFileError(
-                Errors.E030.format(path=path, line=n,
-                                   reason=f"expected 'token tag', found {len(parts)} fields"),
-                path=str(path), line=n,
-            )  # fmt: skip
+            raise DataFileError.at(path, n,
+                                   f"expected 'token tag', found {len(parts)} fields")
         tok, tag = parts
         if tag != "O" and not (len(tag) > 2 and tag[0] in "BI" and tag[1] == "-"):
-            raise DataFileError(
-                Errors.E030.format(path=path, line=n,
-                                   reason=f"tag {tag!r} is not O, B-X or I-X"),
-                path=str(path), line=n,
-            )  # fmt: skip
+            raise DataFileError.at(path, n, f"tag {tag!r} is not O, B-X or I-X")
         tokens.append(tok)
         tags.append(tag)
 
@@ -537,16 +516,10 @@ def _read_jsonl(path: Path, text: str) -> Iterator[GoldItem]:
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise DataFileError(
-                Errors.E030.format(path=path, line=n, reason=f"invalid JSON: {exc.msg}"),
-                path=str(path), line=n,
-            ) from exc  # fmt: skip
+            raise DataFileError.at(path, n, f"invalid JSON: {exc.msg}") from exc
         ref = f"line {n}"
         if not isinstance(obj, dict):
-            raise DataFileError(
-                Errors.E030.format(path=path, line=n, reason="each line must be a JSON object"),
-                path=str(path), line=n,
-            )  # fmt: skip
+            raise DataFileError.at(path, n, "each line must be a JSON object")
         sentence = _opt_str(obj.get("text"))
         if sentence is None:
             raise DataFileError(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import DataFileError, Errors
+from ..errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "cameo"
 CAMEO_FILE = DATA_DIR / "cameo.tsv"
@@ -68,11 +68,7 @@ def cameo_table() -> dict[str, CameoCode]:
                 context=tuple(c for c in (rec["context"] or "").split(";") if c),
             )
         except (KeyError, ValueError, TypeError) as exc:
-            raise DataFileError(
-                Errors.E030.format(path=CAMEO_FILE, line=i, reason=f"bad row: {exc}"),
-                path=str(CAMEO_FILE),
-                line=i,
-            ) from exc
+            raise DataFileError.at(CAMEO_FILE, i, f"bad row: {exc}") from exc
     return out
 
 

@@ -121,11 +121,8 @@ def _data_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     for n, ln in numbered[1:]:
         cells = ln.split("\t")
         if len(cells) != len(header):
-            raise DataFileError(
-                Errors.E030.format(path=path, line=n, reason=f"{len(cells)} tab-separated "
-                                   f"fields, the header has {len(header)}"),
-                path=str(path), line=n,
-            )  # fmt: skip
+            raise DataFileError.at(path, n, f"{len(cells)} tab-separated "
+                                   f"fields, the header has {len(header)}")  # fmt: skip
         rows.append((n, dict(zip(header, cells, strict=True))))
     return rows
 
@@ -134,10 +131,7 @@ def _float(value: str, path: Path, line: int, name: str) -> float:
     try:
         return float(value)
     except ValueError as exc:
-        raise DataFileError(
-            Errors.E030.format(path=path, line=line, reason=f"{name} {value!r} is not a number"),
-            path=str(path), line=line,
-        ) from exc  # fmt: skip
+        raise DataFileError.at(path, line, f"{name} {value!r} is not a number") from exc
 
 
 def _alternates(cell: str) -> list[str]:
@@ -152,12 +146,8 @@ def _index() -> _Index:
     for n, row in _data_rows(PLACES_FILE):
         precision = next((p for p in _PRECISIONS if p == row["precision"].strip()), None)
         if precision is None:
-            raise DataFileError(
-                Errors.E030.format(path=PLACES_FILE, line=n,
-                                   reason=f"precision {row['precision']!r} is not point, city, "
-                                   "admin1, region or country"),
-                path=str(PLACES_FILE), line=n,
-            )  # fmt: skip
+            raise DataFileError.at(PLACES_FILE, n, f"precision {row['precision']!r} is not "
+                                   "point, city, admin1, region or country")
         entry = _Entry(
             name=row["name"], country=row["country"].strip() or None,
             lat=_float(row["lat"], PLACES_FILE, n, "lat"),

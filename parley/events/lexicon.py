@@ -72,6 +72,10 @@ class _LDict(dict[str, Any]):
     line: int = 0
 
 
+#: a malformed line of a lexicon file (E030)
+_err = DataFileError.at
+
+
 def _from_node(node: yaml.Node, path: Path) -> Any:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -166,11 +170,6 @@ class Lexicon:
     def n_patterns(self) -> int:
         return sum(len(v) for t in (self.verbs, self.nouns, self.adjectives)
                    for v in t.values())
-
-
-def _err(path: Path | str, line: int, reason: str) -> DataFileError:
-    return DataFileError(Errors.E030.format(path=path, line=line, reason=reason),
-                         path=str(path), line=line)
 
 
 def parse_pattern(text: str, *, pos: str, path: Path | str, line: int) -> Pattern:
