@@ -766,6 +766,7 @@ class SentenceCoder:
         return out
 
     def _np_ref(self, tok: Token) -> ActorRef:
+        """An unresolved noun phrase: ``tok`` and what stands before it in its subtree."""
         left = min(t.i for t in tok.subtree if t.i <= tok.i)
         span = self.doc[left: tok.i + 1]
         return ActorRef(entity_text=span.text, start=span.start_char, end=span.end_char,
@@ -1711,14 +1712,10 @@ class EventCoderEngine:
                         continue
                     for t in o.subtree:
                         if t.i != o.i and _lemma(t) in _CIVILIAN_PLACES and t.pos_ == "NOUN":
-                            left = min(x.i for x in t.subtree if x.i <= t.i)
-                            piece = sc.doc[left: t.i + 1]
-                            ref = self._civilian_place(sc, ActorRef(
-                                entity_text=piece.text, start=piece.start_char,
-                                end=piece.end_char, rule="unresolved noun phrase"))
+                            ref = self._civilian_place(sc, sc._np_ref(t))
                             if ref.code and (ref.start, ref.end) not in have:
                                 tgt.append(ref)
-                                notes.append(f"target = civilian place '{piece.text}'")
+                                notes.append(f"target = civilian place '{ref.entity_text}'")
         if src and pat.pos == "verb" and any(_own_forces(r, src, fr.code) for r in tgt):
             # "strengthened its forces in the Gulf", "withdraw its troops from Abyei": the
             # source's own forces are what it moves; the place is where the event is aimed
