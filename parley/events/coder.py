@@ -912,7 +912,7 @@ class SentenceCoder:
     def frame(self, trig: Trigger) -> Frame:
         tok = trig.token
         pat = trig.pattern
-        purpose = _deployment_purpose(tok, self.lex) if pat.code[:2] == "15" else None
+        purpose = _deployment_purpose(tok) if pat.code[:2] == "15" else None
         if purpose is not None:
             # a deployment to keep the peace or to help is cooperation, and an offer of one
             # is an offer of aid, not a threat: the walk up starts from that code
@@ -1229,13 +1229,14 @@ class SentenceCoder:
                 and _peacekeeping(tok):
             # "Japanese peacekeepers arrive in Juba": a deployment, not a visit
             fr.code = "074"
-            fr.notes.append("a peacekeeping deployment: coded 074 (Provide military "
-                            "protection or peacekeeping)")
+            fr.notes.append(_PEACEKEEPING_NOTE)
         return fr
 
 
 _PEACEKEEPING = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping",
                  "peace-keepers", "peace-keeper"}
+_PEACEKEEPING_NOTE = ("a peacekeeping deployment: coded 074 (Provide military protection or "
+                      "peacekeeping)")
 #: inquiries whose subject ("an investigation into allegations of ...") is no event
 _INQUIRY_NOUNS = {"investigation", "probe", "inquiry", "enquiry", "review", "audit"}
 #: purposes that make a deployment help ("send troops to help the army")
@@ -1249,13 +1250,12 @@ _MONITOR_VERBS = {"monitor", "observe", "supervise", "oversee", "police", "enfor
 _TRUCE_NOUNS = {"ceasefire", "cease-fire", "truce", "armistice", "peace"}
 
 
-def _deployment_purpose(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
+def _deployment_purpose(tok: Token) -> tuple[str, str] | None:
     """The cooperative code of a deployment (CAMEO 15) and why, or None: peacekeeping (074);
     sent to help, train or supply someone (072, military aid) ("offered to send troops to
     help the Philippines army")."""
     if _peacekeeping(tok):
-        return "074", ("a peacekeeping deployment: coded 074 (Provide military protection "
-                       "or peacekeeping)")
+        return "074", _PEACEKEEPING_NOTE
     for c in tok.children:
         if c.dep_ in ("advcl", "xcomp") and _lemma(c) in _HELP_VERBS and any(
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
