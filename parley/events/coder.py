@@ -19,7 +19,7 @@ Every decision is written into ``Event.explanation``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -609,20 +609,14 @@ class SentenceCoder:
                 got = self._refs_for(c)
                 if not any(r.code for r in got):
                     # "hosted talks between Israel and Hamas": the parties of the object
-                    inner = [r for p in c.children if p.dep_ == "prep"
-                             and p.lower_ in ("between", "with", "among", "by")
-                             for g in p.children if g.dep_ == "pobj"
-                             for r in self._refs_for(g)]
+                    inner = self._prep_refs(c, ("between", "with", "among", "by"))
                     if any(r.code for r in inner):
                         got = inner
                     elif not any(r.code or r.sector for r in got):
                         # "suspended a tax on U.S. tech companies", "lifted travel curbs to
                         # North Korea", "provide support to Palestinian refugees": whom the
                         # object is aimed at
-                        aimed = [r for p in c.children if p.dep_ == "prep"
-                                 and p.lower_ in _AIMED_PREPS
-                                 for g in p.children if g.dep_ == "pobj"
-                                 for r in self._refs_for(g)]
+                        aimed = self._prep_refs(c, _AIMED_PREPS)
                         if any(r.code or r.sector for r in aimed):
                             got = aimed
                             how.append(f"whom '{c.text}' is aimed at")
@@ -764,6 +758,11 @@ class SentenceCoder:
                                          or any(r.code for r in self._refs_for(g))):
                     out.extend(self._refs_for(g) or [self._np_ref(g)])
         return out
+
+    def _prep_refs(self, tok: Token, preps: Collection[str]) -> list[ActorRef]:
+        """The actors named by the objects of ``tok``'s prepositions in ``preps``."""
+        return [r for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
+                for g in p.children if g.dep_ == "pobj" for r in self._refs_for(g)]
 
     def _np_ref(self, tok: Token) -> ActorRef:
         """An unresolved noun phrase: ``tok`` and what stands before it in its subtree."""
